@@ -1,0 +1,2 @@
+import JSONRPC
+public enum LSPPlaceholder {}

@@ -1,0 +1,311 @@
+/// A person's name as bibliographies write it.
+public struct PersonName: Sendable, Hashable {
+    /// Family name ("van Gogh"), or the whole name of an institution / literal.
+    public var family: String
+    /// Given names.
+    public var given: String?
+
+    /// Creates a name.
+    public init(family: String, given: String? = nil) {
+        self.family = family
+        self.given = given
+    }
+}
+
+/// One field of a source as written in its file.
+public struct SourceField: Sendable, Hashable {
+    /// The value, macros expanded, braces and LaTeX markup removed.
+    public var value: String
+    /// Byte range of the value in the registry file.
+    public var range: Range<Int>
+
+    /// Creates a field.
+    public init(value: String, range: Range<Int>) {
+        self.value = value
+        self.range = range
+    }
+}
+
+/// The file format a source came from.
+public enum SourceFormat: String, Sendable, Hashable {
+    case bibtex, cslJSON = "csl-json"
+}
+
+/// A bibliography entry: a BibTeX entry or a CSL-JSON item, normalized.
+public struct Source: Sendable, Hashable {
+    /// The citation key (BibTeX key, CSL `id`).
+    public var key: String
+    /// Byte range of the key in its file.
+    public var keyRange: Range<Int>
+    /// Byte range of the whole entry.
+    public var entryRange: Range<Int>
+    /// Absolute path of the file.
+    public var path: String
+    /// The format.
+    public var format: SourceFormat
+    /// Entry type as written (`article`, `article-journal`, `book`...), lowercased.
+    public var entryType: String
+    /// Authors (or editors when there are no authors), in order.
+    public var authors: [PersonName]
+    /// Year of issue, as text ("2020", "2020/2021"), if known.
+    public var year: String?
+    /// Title.
+    public var title: String?
+    /// Journal, book, site or publisher: where it appeared.
+    public var container: String?
+    /// URL.
+    public var url: String?
+    /// DOI, without the `https://doi.org/` prefix.
+    public var doi: String?
+    /// Every field by lowercased name (BibTeX names; CSL-JSON variable names), for hover and
+    /// completion details.
+    public var fields: [String: SourceField]
+    /// Other keys this entry answers to (BibLaTeX `ids`).
+    public var aliases: [String]
+
+    /// Creates a source.
+    public init(
+        key: String, keyRange: Range<Int>, entryRange: Range<Int>, path: String, format: SourceFormat,
+        entryType: String, authors: [PersonName] = [], year: String? = nil, title: String? = nil,
+        container: String? = nil, url: String? = nil, doi: String? = nil,
+        fields: [String: SourceField] = [:], aliases: [String] = []
+    ) {
+        self.key = key
+        self.keyRange = keyRange
+        self.entryRange = entryRange
+        self.path = path
+        self.format = format
+        self.entryType = entryType
+        self.authors = authors
+        self.year = year
+        self.title = title
+        self.container = container
+        self.url = url
+        self.doi = doi
+        self.fields = fields
+        self.aliases = aliases
+    }
+}
+
+/// The result of parsing one bibliography file: what could be recovered, and what went wrong.
+public struct BibliographyFile: Sendable, Hashable {
+    /// Absolute path.
+    public var path: String
+    /// Entries in file order.
+    public var sources: [Source]
+    /// Problems, each with a range (rule `unreadable-bibliography` for syntax errors).
+    public var issues: [ParseIssue]
+
+    /// Creates one.
+    public init(path: String, sources: [Source], issues: [ParseIssue]) {
+        self.path = path
+        self.sources = sources
+        self.issues = issues
+    }
+}
+
+/// A named thing documents mention: a person, organization, place, event or term.
+public struct Entity: Sendable, Hashable {
+    /// The id (the key in `entities.json`).
+    public var id: String
+    /// Byte range of the id's JSON string (quotes excluded).
+    public var idRange: Range<Int>
+    /// Byte range of the whole entry (the key and its object).
+    public var entryRange: Range<Int>
+    /// Absolute path of the registry file.
+    public var path: String
+    /// Entity type (`person`...).
+    public var type: String
+    /// Byte range of the type's value, when given.
+    public var typeRange: Range<Int>?
+    /// Display name.
+    public var name: String
+    /// Byte range of the name's value, when given.
+    public var nameRange: Range<Int>?
+    /// Aliases.
+    public var aliases: [String]
+    /// A note shown on hover.
+    public var note: String?
+    /// Links to authority records (Wikidata, VIAF...).
+    public var sameAs: [String]
+
+    /// Creates an entity.
+    public init(
+        id: String, idRange: Range<Int>, entryRange: Range<Int>, path: String, type: String,
+        typeRange: Range<Int>? = nil, name: String, nameRange: Range<Int>? = nil,
+        aliases: [String] = [], note: String? = nil, sameAs: [String] = []
+    ) {
+        self.id = id
+        self.idRange = idRange
+        self.entryRange = entryRange
+        self.path = path
+        self.type = type
+        self.typeRange = typeRange
+        self.name = name
+        self.nameRange = nameRange
+        self.aliases = aliases
+        self.note = note
+        self.sameAs = sameAs
+    }
+}
+
+/// The result of parsing one entities file.
+public struct EntitiesFile: Sendable, Hashable {
+    /// Absolute path.
+    public var path: String
+    /// Entities in file order (duplicates kept: the rules report them).
+    public var entities: [Entity]
+    /// Problems (rule `invalid-registry`).
+    public var issues: [ParseIssue]
+
+    /// Creates one.
+    public init(path: String, entities: [Entity], issues: [ParseIssue]) {
+        self.path = path
+        self.entities = entities
+        self.issues = issues
+    }
+}
+
+/// An attribute an annotation type takes.
+public struct AttributeSpec: Sendable, Hashable {
+    /// The attribute's name.
+    public var name: String
+    /// What it means.
+    public var description: String?
+    /// Allowed values; nil means any string.
+    public var values: [String]?
+    /// Byte range of the name in the codebook (nil for built-ins).
+    public var range: Range<Int>?
+
+    /// Creates one.
+    public init(name: String, description: String? = nil, values: [String]? = nil, range: Range<Int>? = nil) {
+        self.name = name
+        self.description = description
+        self.values = values
+        self.range = range
+    }
+}
+
+/// An annotation type (a code) or an entity type.
+public struct CodeType: Sendable, Hashable {
+    /// The name (`claim`).
+    public var name: String
+    /// What it means.
+    public var description: String?
+    /// Parent type, for codes that form a tree.
+    public var parent: String?
+    /// Whether a span of this type must be cited; nil inherits from the parent (default false).
+    public var requiresCitation: Bool?
+    /// Attributes declared on this type itself (children inherit their parents').
+    public var attributes: [AttributeSpec]
+    /// Byte range of the name in the codebook (nil for built-ins).
+    public var range: Range<Int>?
+    /// Byte range of the whole definition (nil for built-ins).
+    public var entryRange: Range<Int>?
+
+    /// Creates one.
+    public init(
+        name: String, description: String? = nil, parent: String? = nil, requiresCitation: Bool? = nil,
+        attributes: [AttributeSpec] = [], range: Range<Int>? = nil, entryRange: Range<Int>? = nil
+    ) {
+        self.name = name
+        self.description = description
+        self.parent = parent
+        self.requiresCitation = requiresCitation
+        self.attributes = attributes
+        self.range = range
+        self.entryRange = entryRange
+    }
+}
+
+/// The codebook: annotation types and entity types.
+public struct Codebook: Sendable, Hashable {
+    /// Absolute path, or nil for the built-in default.
+    public var path: String?
+    /// Annotation types in file order.
+    public var types: [CodeType]
+    /// Entity types in file order.
+    public var entityTypes: [CodeType]
+    /// Problems (rule `invalid-registry`).
+    public var issues: [ParseIssue]
+
+    /// Creates one.
+    public init(path: String?, types: [CodeType], entityTypes: [CodeType], issues: [ParseIssue] = []) {
+        self.path = path
+        self.types = types
+        self.entityTypes = entityTypes
+        self.issues = issues
+    }
+
+    /// The built-in codebook used when the corpus has none.
+    public static let builtIn = Codebook(
+        path: nil,
+        types: [
+            CodeType(name: "claim", description: "A factual assertion a reader should be able to check.", requiresCitation: true),
+            CodeType(name: "quote", description: "Words attributed to a speaker.",
+                     attributes: [AttributeSpec(name: "speaker", description: "Entity id of the speaker.")]),
+            CodeType(name: "statistic", description: "A number presented as fact.", parent: "claim"),
+        ],
+        entityTypes: [
+            CodeType(name: "person", description: "A named individual."),
+            CodeType(name: "organization", description: "A group, agency or company."),
+            CodeType(name: "place", description: "A geographic location."),
+            CodeType(name: "event", description: "Something that happened at a time and place."),
+            CodeType(name: "term", description: "A concept or technical term."),
+        ])
+}
+
+/// A rule's configured severity: a level, or off.
+public enum RuleSetting: Sendable, Hashable {
+    case off
+    case severity(Severity)
+}
+
+/// `marginalia.json`: every key optional; `{}` is valid.
+public struct Configuration: Sendable, Hashable {
+    /// Absolute path, or nil when the corpus has no config.
+    public var path: String?
+    /// Globs of documents, relative to the root.
+    public var documents: [String]
+    /// Globs excluded.
+    public var exclude: [String]
+    /// Bibliography globs or paths.
+    public var sources: [String]
+    /// Entity registry paths.
+    public var entities: [String]
+    /// Codebook path.
+    public var codebook: String?
+    /// Whether names and aliases match without markup (implicit mentions).
+    public var implicitMentions: Bool
+    /// Per-rule settings, by rule id.
+    public var rules: [String: RuleSetting]
+    /// Per-rule options (`{ "severity": ..., "minDigits": 4 }`), raw strings by option name.
+    public var ruleOptions: [String: [String: String]]
+    /// Problems (rule `invalid-registry`).
+    public var issues: [ParseIssue]
+
+    /// The defaults of the brief.
+    public static let defaultDocuments = ["**/*.md", "**/*.markdown", "**/*.txt"]
+    /// The default bibliography globs.
+    public static let defaultSources = ["**/*.bib", "**/*.csl.json", "references.json"]
+
+    /// Creates a configuration (defaults for everything not given).
+    public init(
+        path: String? = nil, documents: [String] = Configuration.defaultDocuments, exclude: [String] = [],
+        sources: [String] = Configuration.defaultSources, entities: [String] = ["entities.json"],
+        codebook: String? = "codebook.json", implicitMentions: Bool = true,
+        rules: [String: RuleSetting] = [:], ruleOptions: [String: [String: String]] = [:],
+        issues: [ParseIssue] = []
+    ) {
+        self.path = path
+        self.documents = documents
+        self.exclude = exclude
+        self.sources = sources
+        self.entities = entities
+        self.codebook = codebook
+        self.implicitMentions = implicitMentions
+        self.rules = rules
+        self.ruleOptions = ruleOptions
+        self.issues = issues
+    }
+}

@@ -1,0 +1,2 @@
+import MarginaliaCore
+public enum ServerPlaceholder {}
