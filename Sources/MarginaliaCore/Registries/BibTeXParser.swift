@@ -1,0 +1,610 @@
+/// Parses BibTeX and BibLaTeX as Zotero, Better BibTeX and JabRef write them.
+///
+/// Text outside entries is a comment. A syntax error becomes an `unreadable-bibliography`
+/// issue at the exact byte, and parsing resumes at the next `@` that starts a line, so one
+/// broken entry never hides the rest of the file.
+public enum BibTeXParser {
+    /// Parses one `.bib` file.
+    public static func parse(_ text: SourceText, path: String) -> BibliographyFile {
+        var raw: [RawEntry] = []
+        var issues: [ParseIssue] = []
+        text.bytes.withUnsafeBufferPointer { buffer in
+            var scanner = Scanner(buffer: buffer)
+            scanner.position = text.bomLength
+            scanner.run()
+            raw = scanner.entries
+            issues = scanner.issues
+        }
+        let sources = Resolver(entries: raw, path: path).resolve()
+        return BibliographyFile(path: path, sources: sources, issues: issues)
+    }
+
+    /// Splits a BibTeX name list on " and " (outside braces) into names.
+    public static func parseNames(_ rawList: String) -> [PersonName] {
+        splitNames(Array(rawList.utf8)).compactMap(parseName)
+    }
+
+    // MARK: - Raw entries
+
+    /// An entry as written: raw (unexpanded LaTeX) field values, before crossref and cleaning.
+    struct RawEntry {
+        var type: String
+        var key: String
+        var keyRange: Range<Int>
+        var entryRange: Range<Int>
+        /// Lowercased field name -> raw value bytes and value range, first occurrence wins.
+        var fields: [String: (raw: [UInt8], range: Range<Int>)]
+    }
+
+    private struct SyntaxError: Error {
+        var message: String
+        var offset: Int
+    }
+
+    // MARK: - Scanner
+
+    private struct Scanner {
+        let buffer: UnsafeBufferPointer<UInt8>
+        var position = 0
+        var entries: [RawEntry] = []
+        var issues: [ParseIssue] = []
+        /// `@string` macros by lowercased name, raw value bytes.
+        var macros: [String: [UInt8]] = [:]
+
+        init(buffer: UnsafeBufferPointer<UInt8>) {
+            self.buffer = buffer
+        }
+
+        var count: Int { buffer.count }
+
+        @inline(__always) func isSpace(_ b: UInt8) -> Bool {
+            b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C
+        }
+
+        /// Bytes allowed in entry types, field names and macro names.
+        @inline(__always) func isNameByte(_ b: UInt8) -> Bool {
+            switch b {
+            case 0x61...0x7A, 0x41...0x5A, 0x30...0x39: true
+            case 0x5F, 0x2D, 0x2E, 0x3A, 0x2B, 0x2F, 0x21, 0x3F, 0x26, 0x2A, 0x3C, 0x3E, 0x5B, 0x5D, 0x60, 0x27, 0x7C, 0x3B: true
+            default: b >= 0x80
+            }
+        }
+
+        mutating func skipSpace() {
+            while position < count && isSpace(buffer[position]) { position += 1 }
+        }
+
+        func describe(_ offset: Int) -> String {
+            guard offset < count else { return "end of file" }
+            let b = buffer[offset]
+            if b >= 0x21 && b < 0x7F { return "'\(Character(Unicode.Scalar(b)))'" }
+            if b == 0x0A || b == 0x0D { return "end of line" }
+            if b == 0x20 || b == 0x09 { return "a space" }
+            return "byte 0x" + String(b, radix: 16, uppercase: true)
+        }
+
+        func string(_ range: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self)
+        }
+
+        /// Whether an `@` at `offset` can start an entry: not inside a word (an e-mail address).
+        func canStartEntry(_ offset: Int) -> Bool {
+            offset == 0 || !isNameByte(buffer[offset - 1]) || buffer[offset - 1] == 0x7D
+        }
+
+        /// Whether the line holding `offset` has only spaces before it.
+        func isAtLineStart(_ offset: Int) -> Bool {
+            var i = offset - 1
+            while i >= 0 {
+                let b = buffer[i]
+                if b == 0x0A || b == 0x0D { return true }
+                if b != 0x20 && b != 0x09 { return false }
+                i -= 1
+            }
+            return true
+        }
+
+        /// Finds the next `@` from `offset` that starts a line; failing that, any entry-like `@`.
+        func recoveryPoint(from offset: Int) -> Int {
+            var i = offset
+            var fallback: Int?
+            while i < count {
+                if buffer[i] == 0x40 {
+                    if isAtLineStart(i) { return i }
+                    if fallback == nil && canStartEntry(i) { fallback = i }
+                }
+                i += 1
+            }
+            return fallback ?? count
+        }
+
+        /// Whether an `@name{` or `@name(` entry header starts at `offset`.
+        func looksLikeEntryHeader(_ offset: Int) -> Bool {
+            var i = offset + 1
+            let nameStart = i
+            while i < count && isNameByte(buffer[i]) { i += 1 }
+            guard i > nameStart else { return false }
+            while i < count && (buffer[i] == 0x20 || buffer[i] == 0x09) { i += 1 }
+            return i < count && (buffer[i] == 0x7B || buffer[i] == 0x28)
+        }
+
+        mutating func run() {
+            while position < count {
+                // Skip comment text to the next '@' that can start an entry.
+                while position < count && !(buffer[position] == 0x40 && canStartEntry(position)) { position += 1 }
+                guard position < count else { break }
+                let at = position
+                do {
+                    try parseEntry()
+                } catch {
+                    issues.append(
+                        ParseIssue(
+                            rule: RuleID.unreadableBibliography, message: error.message,
+                            range: error.offset..<min(error.offset + 1, max(count, error.offset))))
+                    position = recoveryPoint(from: max(error.offset, at + 1))
+                }
+            }
+        }
+
+        mutating func readName() -> Range<Int> {
+            let start = position
+            while position < count && isNameByte(buffer[position]) { position += 1 }
+            return start..<position
+        }
+
+        mutating func parseEntry() throws(SyntaxError) {
+            let at = position
+            position += 1
+            skipSpace()
+            let typeRange = readName()
+            guard !typeRange.isEmpty else {
+                throw SyntaxError(message: "expected an entry type after '@', found \(describe(position))", offset: position)
+            }
+            let type = string(typeRange).lowercased()
+            skipSpace()
+            guard position < count, buffer[position] == 0x7B || buffer[position] == 0x28 else {
+                throw SyntaxError(message: "expected '{' or '(' after '@\(string(typeRange))', found \(describe(position))", offset: position)
+            }
+            let open = buffer[position]
+            let close: UInt8 = open == 0x7B ? 0x7D : 0x29
+            position += 1
+
+            if type == "comment" {
+                try skipComment(openOffset: position - 1, close: close)
+                return
+            }
+            if type == "preamble" {
+                skipSpace()
+                _ = try parseValue(fieldName: "preamble")
+                skipSpace()
+                try expect(close, "expected '\(Character(Unicode.Scalar(close)))' to end @preamble")
+                return
+            }
+            if type == "string" {
+                skipSpace()
+                let nameRange = readName()
+                guard !nameRange.isEmpty else {
+                    throw SyntaxError(message: "expected a macro name in @string, found \(describe(position))", offset: position)
+                }
+                skipSpace()
+                try expect(0x3D, "expected '=' after macro name '\(string(nameRange))'")
+                skipSpace()
+                let value = try parseValue(fieldName: string(nameRange))
+                macros[string(nameRange).lowercased()] = value.raw
+                skipSpace()
+                try expect(close, "expected '\(Character(Unicode.Scalar(close)))' to end @string")
+                return
+            }
+
+            skipSpace()
+            let keyStart = position
+            // Keys end at ',', space or the closing delimiter; '{' and '}' are not allowed in them.
+            while position < count {
+                let b = buffer[position]
+                if b == 0x2C || isSpace(b) || b == close || b == 0x7B || b == 0x7D || b == 0x22 || b == 0x3D { break }
+                position += 1
+            }
+            let keyRange = keyStart..<position
+            var entry = RawEntry(type: type, key: string(keyRange), keyRange: keyRange, entryRange: at..<position, fields: [:])
+            // Keep a partial entry when a later field breaks: its key still resolves citations.
+            defer {
+                entry.entryRange = at..<position
+                if !entry.keyRange.isEmpty { entries.append(entry) }
+            }
+            guard !keyRange.isEmpty else {
+                throw SyntaxError(message: "expected a citation key after '@\(string(typeRange))\(Character(Unicode.Scalar(open)))', found \(describe(position))", offset: position)
+            }
+            skipSpace()
+            if position < count && buffer[position] == 0x3D {
+                throw SyntaxError(message: "expected a citation key before the first field", offset: keyStart)
+            }
+            while true {
+                skipSpace()
+                guard position < count else {
+                    throw SyntaxError(message: "expected ',' or '\(Character(Unicode.Scalar(close)))' after entry '\(entry.key)', found end of file", offset: position)
+                }
+                let b = buffer[position]
+                if b == close {
+                    position += 1
+                    return
+                }
+                guard b == 0x2C else {
+                    throw SyntaxError(message: "expected ',' or '\(Character(Unicode.Scalar(close)))' after \(entry.fields.isEmpty ? "the key" : "a field") in entry '\(entry.key)', found \(describe(position))", offset: position)
+                }
+                position += 1
+                skipSpace()
+                guard position < count else {
+                    throw SyntaxError(message: "expected a field or '\(Character(Unicode.Scalar(close)))' in entry '\(entry.key)', found end of file", offset: position)
+                }
+                if buffer[position] == close {
+                    position += 1
+                    return
+                }
+                let nameRange = readName()
+                guard !nameRange.isEmpty else {
+                    throw SyntaxError(message: "expected a field name in entry '\(entry.key)', found \(describe(position))", offset: position)
+                }
+                let name = string(nameRange).lowercased()
+                skipSpace()
+                guard position < count, buffer[position] == 0x3D else {
+                    throw SyntaxError(message: "expected '=' after field name '\(string(nameRange))', found \(describe(position))", offset: position)
+                }
+                position += 1
+                skipSpace()
+                let value = try parseValue(fieldName: name)
+                if entry.fields[name] == nil {
+                    entry.fields[name] = (value.raw, value.range)
+                } else {
+                    issues.append(
+                        ParseIssue(
+                            rule: RuleID.unreadableBibliography,
+                            message: "field '\(name)' appears twice in entry '\(entry.key)'; the first is used",
+                            range: nameRange))
+                }
+            }
+        }
+
+        mutating func expect(_ byte: UInt8, _ message: String) throws(SyntaxError) {
+            guard position < count, buffer[position] == byte else {
+                throw SyntaxError(message: message + ", found \(describe(position))", offset: position)
+            }
+            position += 1
+        }
+
+        /// Skips a braced `@comment`; a parenthesized one ends at the first ')'.
+        mutating func skipComment(openOffset: Int, close: UInt8) throws(SyntaxError) {
+            var depth = 0
+            while position < count {
+                let b = buffer[position]
+                position += 1
+                if close == 0x29 {
+                    if b == 0x29 { return }
+                    continue
+                }
+                if b == 0x7B {
+                    depth += 1
+                } else if b == 0x7D {
+                    if depth == 0 { return }
+                    depth -= 1
+                }
+            }
+            throw SyntaxError(message: "@comment is never closed", offset: openOffset)
+        }
+
+        /// Parses `piece (# piece)*`: the raw bytes concatenated, and the value's range
+        /// (inside the delimiters when the value is a single delimited piece).
+        mutating func parseValue(fieldName: String) throws(SyntaxError) -> (raw: [UInt8], range: Range<Int>) {
+            var raw: [UInt8] = []
+            let start = position
+            var pieces = 0
+            var singleInner: Range<Int>?
+            while true {
+                guard position < count else {
+                    throw SyntaxError(message: "expected a value for '\(fieldName)', found end of file", offset: position)
+                }
+                let b = buffer[position]
+                let pieceStart = position
+                if b == 0x7B {
+                    let inner = try scanBraced()
+                    raw.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[inner]))
+                    singleInner = inner
+                } else if b == 0x22 {
+                    let inner = try scanQuoted()
+                    raw.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[inner]))
+                    singleInner = inner
+                } else if b >= 0x30 && b <= 0x39 {
+                    while position < count && buffer[position] >= 0x30 && buffer[position] <= 0x39 { position += 1 }
+                    raw.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[pieceStart..<position]))
+                    singleInner = pieceStart..<position
+                } else if isNameByte(b) {
+                    let nameRange = readName()
+                    let name = string(nameRange).lowercased()
+                    if let value = macros[name] ?? BibTeXParser.monthMacros[name] {
+                        raw.append(contentsOf: value)
+                    } else {
+                        issues.append(
+                            ParseIssue(
+                                rule: RuleID.unreadableBibliography,
+                                message: "undefined @string macro '\(string(nameRange))'", range: nameRange))
+                        raw.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[nameRange]))
+                    }
+                    singleInner = nameRange
+                } else {
+                    throw SyntaxError(message: "expected a value for '\(fieldName)' ('{...}', \"...\", a number or a macro), found \(describe(position))", offset: position)
+                }
+                pieces += 1
+                let afterPiece = position
+                skipSpace()
+                if position < count && buffer[position] == 0x23 {
+                    position += 1
+                    skipSpace()
+                    continue
+                }
+                // Leave trailing space for the caller; the value ends with its last piece.
+                position = afterPiece
+                let range = pieces == 1 ? (singleInner ?? start..<afterPiece) : start..<afterPiece
+                return (raw, range)
+            }
+        }
+
+        /// Scans `{...}` with nested braces; returns the inner range. An entry header at the start
+        /// of a line before the closing brace means the brace was never closed.
+        mutating func scanBraced() throws(SyntaxError) -> Range<Int> {
+            let open = position
+            var depth = 0
+            var i = position + 1
+            var lineStart = false
+            while i < count {
+                let b = buffer[i]
+                if b == 0x7B {
+                    depth += 1
+                } else if b == 0x7D {
+                    if depth == 0 {
+                        position = i + 1
+                        return (open + 1)..<i
+                    }
+                    depth -= 1
+                } else if b == 0x5C {
+                    // An escaped brace does not count.
+                    if i + 1 < count && (buffer[i + 1] == 0x7B || buffer[i + 1] == 0x7D) { i += 1 }
+                } else if b == 0x40 && lineStart && looksLikeEntryHeader(i) {
+                    throw SyntaxError(message: "'{' is never closed before the next entry", offset: open)
+                }
+                if b == 0x0A || b == 0x0D {
+                    lineStart = true
+                } else if b != 0x20 && b != 0x09 {
+                    lineStart = false
+                }
+                i += 1
+            }
+            throw SyntaxError(message: "'{' is never closed", offset: open)
+        }
+
+        /// Scans `"..."` (braces inside protect quotes); returns the inner range.
+        mutating func scanQuoted() throws(SyntaxError) -> Range<Int> {
+            let open = position
+            var depth = 0
+            var i = position + 1
+            var lineStart = false
+            while i < count {
+                let b = buffer[i]
+                if b == 0x7B {
+                    depth += 1
+                } else if b == 0x7D {
+                    depth = max(0, depth - 1)
+                } else if b == 0x5C {
+                    if i + 1 < count { i += 1 }
+                } else if b == 0x22 && depth == 0 {
+                    position = i + 1
+                    return (open + 1)..<i
+                } else if b == 0x40 && lineStart && looksLikeEntryHeader(i) {
+                    throw SyntaxError(message: "'\"' is never closed before the next entry", offset: open)
+                }
+                if b == 0x0A || b == 0x0D {
+                    lineStart = true
+                } else if b != 0x20 && b != 0x09 {
+                    lineStart = false
+                }
+                i += 1
+            }
+            throw SyntaxError(message: "'\"' is never closed", offset: open)
+        }
+    }
+
+    /// The standard month macros every BibTeX style defines.
+    static let monthMacros: [String: [UInt8]] = [
+        "jan": Array("January".utf8), "feb": Array("February".utf8), "mar": Array("March".utf8),
+        "apr": Array("April".utf8), "may": Array("May".utf8), "jun": Array("June".utf8),
+        "jul": Array("July".utf8), "aug": Array("August".utf8), "sep": Array("September".utf8),
+        "oct": Array("October".utf8), "nov": Array("November".utf8), "dec": Array("December".utf8),
+    ]
+
+    // MARK: - Resolution: crossref, normalized fields
+
+    /// Fields whose values are verbatim (URLs, DOIs, files): no LaTeX cleaning beyond braces.
+    static let verbatimFields: Set<String> = ["url", "doi", "file", "eprint", "urldate", "isbn", "issn"]
+
+    /// Fields tried in order for `Source.container`.
+    static let containerFields = [
+        "journaltitle", "journal", "booktitle", "maintitle", "publisher", "howpublished", "institution",
+        "organization", "school",
+    ]
+
+    private struct Resolver {
+        let entries: [RawEntry]
+        let path: String
+
+        func resolve() -> [Source] {
+            var byKey: [String: Int] = [:]
+            for (index, entry) in entries.enumerated() where byKey[entry.key.lowercased()] == nil {
+                byKey[entry.key.lowercased()] = index
+            }
+            var sources: [Source] = []
+            sources.reserveCapacity(entries.count)
+            for entry in entries {
+                var fields = entry.fields
+                if let parentKey = fields["crossref"].map({ BibTeXParser.cleanVerbatim($0.raw) }),
+                    let parentIndex = byKey[parentKey.lowercased()], entries[parentIndex].key != entry.key
+                {
+                    let parent = entries[parentIndex]
+                    for (name, value) in parent.fields where fields[name] == nil && name != "ids" && name != "crossref" {
+                        fields[name] = value
+                    }
+                    // BibLaTeX: a part's booktitle is its parent's title.
+                    if entry.fields["booktitle"] == nil, let title = parent.fields["title"] {
+                        fields["booktitle"] = title
+                    }
+                }
+                sources.append(makeSource(entry, fields: fields))
+            }
+            return sources
+        }
+
+        func makeSource(_ entry: RawEntry, fields rawFields: [String: (raw: [UInt8], range: Range<Int>)]) -> Source {
+            var fields: [String: SourceField] = [:]
+            fields.reserveCapacity(rawFields.count)
+            for (name, value) in rawFields {
+                let cleaned = BibTeXParser.verbatimFields.contains(name) ? BibTeXParser.cleanVerbatim(value.raw) : BibTeXParser.cleanLaTeX(value.raw)
+                fields[name] = SourceField(value: cleaned, range: value.range)
+            }
+            var authors: [PersonName] = []
+            if let raw = rawFields["author"] ?? rawFields["editor"] {
+                authors = BibTeXParser.splitNames(raw.raw).compactMap(BibTeXParser.parseName)
+            }
+            var year: String?
+            if let date = fields["date"]?.value, !date.isEmpty {
+                year = BibTeXParser.yearText(date)
+            }
+            if year == nil, let y = fields["year"]?.value, !y.isEmpty {
+                year = BibTeXParser.yearText(y) ?? y
+            }
+            var container: String?
+            for name in BibTeXParser.containerFields {
+                if let v = fields[name]?.value, !v.isEmpty {
+                    container = v
+                    break
+                }
+            }
+            var url = fields["url"]?.value
+            if url == nil, let how = rawFields["howpublished"], let u = BibTeXParser.urlCommandArgument(how.raw) {
+                url = u
+            }
+            let doi = fields["doi"].map { BibTeXParser.stripDOIPrefix($0.value) }
+            var aliases: [String] = []
+            if let ids = fields["ids"]?.value {
+                aliases = ids.split(separator: ",").map { RegistryText.trim($0) }.filter { !$0.isEmpty }
+            }
+            return Source(
+                key: entry.key, keyRange: entry.keyRange, entryRange: entry.entryRange, path: path, format: .bibtex,
+                entryType: entry.type, authors: authors, year: year, title: RegistryText.nonEmpty(fields["title"]?.value),
+                container: container, url: RegistryText.nonEmpty(url), doi: RegistryText.nonEmpty(doi), fields: fields, aliases: aliases)
+        }
+    }
+
+    // MARK: - Values
+
+    /// The year part of a date: "2020-05-01" -> "2020", "2019/2020" -> "2019/2020",
+    /// "2020-05/2021-01" -> "2020/2021"; nil when there is no four-digit year.
+    static func yearText(_ date: String) -> String? {
+        var years: [String] = []
+        for part in date.split(separator: "/", omittingEmptySubsequences: false) {
+            let bytes = Array(part.utf8)
+            var i = 0
+            var found: String?
+            while i < bytes.count {
+                if bytes[i] >= 0x30 && bytes[i] <= 0x39 {
+                    var j = i
+                    while j < bytes.count && bytes[j] >= 0x30 && bytes[j] <= 0x39 { j += 1 }
+                    if j - i >= 4 {
+                        found = String(decoding: bytes[i..<(i + 4)], as: UTF8.self)
+                        break
+                    }
+                    i = j
+                } else {
+                    i += 1
+                }
+            }
+            if let found { years.append(found) } else if part.isEmpty || part == ".." { continue }
+        }
+        if years.isEmpty { return nil }
+        if years.count >= 2 && years[0] == years[1] { return years[0] }
+        return years.joined(separator: "/")
+    }
+
+    /// Removes `https://doi.org/`, `http://dx.doi.org/` and `doi:` prefixes.
+    static func stripDOIPrefix(_ doi: String) -> String {
+        let trimmed = RegistryText.trim(doi)
+        let lower = trimmed.lowercased()
+        for prefix in ["https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"] where lower.hasPrefix(prefix) {
+            return RegistryText.trim(trimmed.dropFirst(prefix.count))
+        }
+        return trimmed
+    }
+
+    /// The argument of a `\url{...}` in a raw value (Zotero's `howpublished = {\url{...}}`).
+    static func urlCommandArgument(_ raw: [UInt8]) -> String? {
+        let command = Array("\\url{".utf8)
+        guard raw.count > command.count else { return nil }
+        var i = 0
+        while i + command.count <= raw.count {
+            if raw[i] == 0x5C && Array(raw[i..<(i + command.count)]) == command {
+                let start = i + command.count
+                var j = start
+                while j < raw.count && raw[j] != 0x7D { j += 1 }
+                guard j < raw.count else { return nil }
+                return RegistryText.trim(String(decoding: raw[start..<j], as: UTF8.self))
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// A verbatim value: braces removed, TeX escapes of URL characters undone, spaces trimmed.
+    static func cleanVerbatim(_ raw: [UInt8]) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(raw.count)
+        var i = 0
+        while i < raw.count {
+            let b = raw[i]
+            if b == 0x7B || b == 0x7D {
+                i += 1
+                continue
+            }
+            if b == 0x5C && i + 1 < raw.count, [0x5F, 0x25, 0x26, 0x23, 0x24, 0x7E].contains(raw[i + 1]) {
+                out.append(raw[i + 1])
+                i += 2
+                continue
+            }
+            if b == 0x0A || b == 0x0D || b == 0x09 {
+                i += 1
+                continue
+            }
+            out.append(b)
+            i += 1
+        }
+        return RegistryText.trim(String(decoding: out, as: UTF8.self))
+    }
+}
+
+/// Small text helpers shared by the registry parsers.
+enum RegistryText {
+    /// `s` without leading and trailing ASCII whitespace.
+    static func trim<S: StringProtocol>(_ s: S) -> String {
+        let bytes = Array(s.utf8)
+        var start = 0
+        var end = bytes.count
+        while start < end && isSpace(bytes[start]) { start += 1 }
+        while end > start && isSpace(bytes[end - 1]) { end -= 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// Nil when `s` is nil or empty.
+    static func nonEmpty(_ s: String?) -> String? {
+        guard let s, !s.isEmpty else { return nil }
+        return s
+    }
+
+    @inline(__always) static func isSpace(_ b: UInt8) -> Bool {
+        b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D
+    }
+}
