@@ -1,7 +1,93 @@
 /// Parses Pandoc Markdown and plain text into a `MarkupTree`.
+///
+/// Three byte-level passes: front matter, then lines (code blocks, comments, headings, note
+/// definitions, paragraph blocks), then the inline markup of each block. Pandoc's reader
+/// (`-f markdown+wikilinks_title_after_pipe`) is the reference for what each construct is.
 public enum MarkupParser {
     /// Parses one document. Never fails: problems become `issues` in the tree.
     public static func parse(_ text: SourceText, format: DocumentFormat) -> MarkupTree {
-        MarkupTree()
+        var tree = MarkupTree()
+        for bad in text.invalidByteRanges() {
+            tree.issues.append(ParseIssue(
+                rule: bad.isNUL ? RuleID.nulByte : RuleID.invalidUTF8,
+                message: bad.isNUL ? "NUL byte in the text" : "Bytes that are not valid UTF-8",
+                range: bad.range))
+        }
+        text.bytes.withUnsafeBufferPointer { buf in
+            parse(buf, text, format, &tree)
+        }
+        return tree
+    }
+
+    private static func parse(_ buf: UnsafeBufferPointer<UInt8>, _ text: SourceText, _ format: DocumentFormat, _ tree: inout MarkupTree) {
+        let markdown = format == .markdown
+        var firstLine = 0
+        var opaque: [Range<Int>] = []
+        if markdown {
+            let (frontMatter, nextLine, issues) = FrontMatterParser.parse(buf, text, start: text.bomLength)
+            tree.frontMatter = frontMatter
+            tree.issues += issues
+            if let frontMatter {
+                opaque.append(frontMatter.range)
+                firstLine = nextLine
+            }
+        }
+        var blocks = BlockScanner(buf: buf, text: text, markdown: markdown)
+        blocks.run(firstLine: firstLine)
+        let layout = blocks.layout
+        tree.headings = layout.headings
+        tree.suppressions = layout.suppressions
+        tree.issues += layout.issues
+        opaque += layout.opaque
+
+        var inline = InlineScanner(buf: buf, markdown: markdown, comments: layout.comments.sorted { $0.lowerBound < $1.lowerBound }, tree: tree)
+        for block in layout.inlineBlocks { inline.scan(block) }
+        tree = inline.tree
+        opaque += inline.opaque
+
+        var definitions: [NoteDefinition] = layout.notes.map { note in
+            let text = note.lineRanges.map { ByteClass.plainText(buf, $0) }.filter { !$0.isEmpty }.joined(separator: " ")
+            return NoteDefinition(
+                label: note.label, range: note.range, labelRange: note.labelRange, contentRange: note.contentRange,
+                text: text, style: .pandoc)
+        }
+        var inlineNotes = inline.inlineNotes.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        for index in inlineNotes.indices { inlineNotes[index].label = "^\(index + 1)" }
+        definitions += inlineNotes
+        tree.noteDefinitions = definitions
+        tree.opaqueRanges = merge(opaque)
+
+        PlainTextConventions.apply(buf, text, format, &tree, firstLine: firstLine)
+
+        tree.citations.sort { $0.range.lowerBound < $1.range.lowerBound }
+        tree.noteReferences.sort { $0.range.lowerBound < $1.range.lowerBound }
+        tree.noteDefinitions.sort { $0.range.lowerBound < $1.range.lowerBound }
+        tree.mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
+        tree.annotations.sort { $0.range.lowerBound < $1.range.lowerBound }
+        tree.links.sort { $0.range.lowerBound < $1.range.lowerBound }
+        tree.issues.sort { $0.range.lowerBound < $1.range.lowerBound }
+        tree.headings.sort { $0.range.lowerBound < $1.range.lowerBound }
+        for index in tree.headings.indices {
+            var end = buf.count
+            for later in tree.headings[(index + 1)...] where later.level <= tree.headings[index].level {
+                end = later.range.lowerBound
+                break
+            }
+            tree.headings[index].sectionRange = tree.headings[index].range.lowerBound..<max(end, tree.headings[index].range.upperBound)
+        }
+    }
+
+    /// Sorts ranges and merges overlapping or touching ones.
+    static func merge(_ ranges: [Range<Int>]) -> [Range<Int>] {
+        let sorted = ranges.filter { !$0.isEmpty }.sorted { $0.lowerBound < $1.lowerBound }
+        var out: [Range<Int>] = []
+        for r in sorted {
+            if let last = out.last, r.lowerBound <= last.upperBound {
+                out[out.count - 1] = last.lowerBound..<max(last.upperBound, r.upperBound)
+            } else {
+                out.append(r)
+            }
+        }
+        return out
     }
 }

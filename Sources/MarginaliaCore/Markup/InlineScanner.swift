@@ -1,0 +1,627 @@
+/// A possible citation key met while scanning: `@key`, `-@key` or `@{key}`.
+struct KeyCandidate {
+    /// Offset of `@`, or of `-` for `-@key`.
+    var start: Int
+    /// Offset just after the key (after `}` when braced).
+    var end: Int
+    var key: String
+    var keyRange: Range<Int>
+    var suppressAuthor: Bool
+    /// Already part of a citation.
+    var consumed = false
+}
+
+/// An open `[` (or `^[`) on the bracket stack.
+struct BracketFrame {
+    /// Offset of `[`.
+    var open: Int
+    /// True for `^[`.
+    var isInlineNote: Bool
+    /// First index in `keys` belonging directly to this frame.
+    var firstKey: Int
+    /// First index in `semicolons` belonging directly to this frame.
+    var firstSemicolon: Int
+}
+
+/// Scans the inline markup of blocks: citations, notes, spans, mentions, links, code spans.
+///
+/// Brackets are matched with an explicit stack, so nesting depth costs memory, not recursion;
+/// every search forward remembers where it failed, so no input makes it quadratic.
+struct InlineScanner {
+    let buf: UnsafeBufferPointer<UInt8>
+    let markdown: Bool
+    /// HTML comments, sorted; skipped as opaque.
+    let comments: [Range<Int>]
+    var tree: MarkupTree
+    var opaque: [Range<Int>] = []
+    /// Inline notes as (start offset, definition) until they are numbered.
+    var inlineNotes: [NoteDefinition] = []
+
+    private var stack: [BracketFrame] = []
+    private var keys: [KeyCandidate] = []
+    private var semicolons: [Int] = []
+    private var commentIndex = 0
+    // Failure caches, reset per block: a search that found nothing from X finds nothing later.
+    private var noBacktickRunFrom: [Int: Int] = [:]
+    private var nextDoubleClose = -1
+    private var noCloseParenFrom = Int.max
+    private var noCloseBraceFrom = Int.max
+
+    init(buf: UnsafeBufferPointer<UInt8>, markdown: Bool, comments: [Range<Int>], tree: MarkupTree) {
+        self.buf = buf
+        self.markdown = markdown
+        self.comments = comments
+        self.tree = tree
+    }
+
+    /// Scans one block.
+    mutating func scan(_ block: Range<Int>) {
+        stack.removeAll(keepingCapacity: true)
+        keys.removeAll(keepingCapacity: true)
+        semicolons.removeAll(keepingCapacity: true)
+        noBacktickRunFrom.removeAll(keepingCapacity: true)
+        nextDoubleClose = -1
+        noCloseParenFrom = Int.max
+        noCloseBraceFrom = Int.max
+        while commentIndex < comments.count && comments[commentIndex].upperBound <= block.lowerBound { commentIndex += 1 }
+        let end = block.upperBound
+        var i = block.lowerBound
+        while i < end {
+            let b = buf[i]
+            switch b {
+            case 0x5C:  // backslash escape
+                i += (i + 1 < end && ByteClass.isASCIIPunct(buf[i + 1])) ? 2 : 1
+            case 0x60 where markdown:  // code span
+                i = codeSpan(i, end)
+            case 0x3C:  // comment or autolink
+                if commentIndex < comments.count && comments[commentIndex].lowerBound == i {
+                    i = comments[commentIndex].upperBound
+                    commentIndex += 1
+                } else {
+                    i = autolink(i, end)
+                }
+            case 0x5B:
+                i = openBracket(i, end)
+            case 0x5E:
+                if i + 1 < end && buf[i + 1] == 0x5B {
+                    stack.append(BracketFrame(open: i + 1, isInlineNote: true, firstKey: keys.count, firstSemicolon: semicolons.count))
+                    i += 2
+                } else {
+                    i += 1
+                }
+            case 0x5D:
+                i = closeBracket(i, end)
+            case 0x3B:
+                if !stack.isEmpty { semicolons.append(i) }
+                i += 1
+            case 0x40, 0x2D:
+                i = citeKey(i, end, block.lowerBound)
+            case 0x68, 0x64:  // h(ttp), d(oi:)
+                i = bareURL(i, end, block.lowerBound)
+            default:
+                i += 1
+            }
+        }
+        // Unclosed brackets are literal text: their keys are in-text citations.
+        stack.removeAll(keepingCapacity: true)
+        for k in keys where !k.consumed { emitTextual(k) }
+        keys.removeAll(keepingCapacity: true)
+    }
+
+    // MARK: - Code spans, autolinks, URLs
+
+    private mutating func codeSpan(_ i: Int, _ end: Int) -> Int {
+        var j = i
+        while j < end && buf[j] == 0x60 { j += 1 }
+        let runLength = j - i
+        if let failed = noBacktickRunFrom[runLength], failed <= j { return j }
+        var k = j
+        while k < end {
+            if buf[k] == 0x60 {
+                var m = k
+                while m < end && buf[m] == 0x60 { m += 1 }
+                if m - k == runLength {
+                    opaque.append(i..<m)
+                    return m
+                }
+                k = m
+            } else {
+                k += 1
+            }
+        }
+        noBacktickRunFrom[runLength] = j
+        return j
+    }
+
+    private mutating func autolink(_ i: Int, _ end: Int) -> Int {
+        var j = i + 1
+        while j < end && buf[j] != 0x3E && buf[j] != 0x3C && !ByteClass.isWhitespace(buf[j]) { j += 1 }
+        guard j < end, buf[j] == 0x3E, j > i + 1 else { return i + 1 }
+        let inner = (i + 1)..<j
+        if hasScheme(inner) {
+            tree.links.append(Link(url: ByteClass.string(buf, inner), range: inner, isBare: false))
+            return j + 1
+        }
+        return i + 1
+    }
+
+    /// True when the range starts with `scheme:` (letters, then a colon).
+    private func hasScheme(_ r: Range<Int>) -> Bool {
+        var j = r.lowerBound
+        while j < r.upperBound && ((buf[j] | 0x20) >= 0x61 && (buf[j] | 0x20) <= 0x7A) { j += 1 }
+        return j > r.lowerBound + 1 && j < r.upperBound && buf[j] == 0x3A
+    }
+
+    private func startsWith(_ i: Int, _ end: Int, _ ascii: StaticString) -> Bool {
+        let n = ascii.utf8CodeUnitCount
+        guard i + n <= end else { return false }
+        let p = ascii.utf8Start
+        for k in 0..<n {
+            var b = buf[i + k]
+            if b >= 0x41 && b <= 0x5A { b |= 0x20 }
+            if b != p[k] { return false }
+        }
+        return true
+    }
+
+    /// A bare `http(s)://...` or `doi:10....`; trailing punctuation is not part of it.
+    private mutating func bareURL(_ i: Int, _ end: Int, _ lower: Int) -> Int {
+        if ByteClass.alnumBefore(buf, i, lowerBound: lower) { return i + 1 }
+        var bodyStart: Int
+        let isDOI: Bool
+        if startsWith(i, end, "https://") {
+            bodyStart = i + 8
+            isDOI = false
+        } else if startsWith(i, end, "http://") {
+            bodyStart = i + 7
+            isDOI = false
+        } else if startsWith(i, end, "doi:10.") {
+            bodyStart = i + 4
+            isDOI = true
+        } else {
+            return i + 1
+        }
+        var j = bodyStart
+        var parens = 0
+        while j < end {
+            let b = buf[j]
+            if ByteClass.isWhitespace(b) || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x60 { break }
+            if b == 0x28 { parens += 1 } else if b == 0x29 { if parens == 0 { break }; parens -= 1 }
+            if b == 0x5D || b == 0x5B { break }
+            j += 1
+        }
+        while j > bodyStart {
+            let b = buf[j - 1]
+            if b == 0x2E || b == 0x2C || b == 0x3A || b == 0x3B || b == 0x21 || b == 0x3F || b == 0x27 || b == 0x2A || b == 0x5F {
+                j -= 1
+            } else {
+                break
+            }
+        }
+        guard j > bodyStart + 1 else { return bodyStart }
+        let written = ByteClass.string(buf, i..<j)
+        let url = isDOI ? "https://doi.org/" + ByteClass.string(buf, bodyStart..<j) : written
+        tree.links.append(Link(url: url, range: i..<j, isBare: true))
+        return j
+    }
+
+    // MARK: - Citation keys
+
+    /// `@key`, `-@key` or `@{key}` at `i` (a `@` or `-`).
+    private mutating func citeKey(_ i: Int, _ end: Int, _ lower: Int) -> Int {
+        var at = i
+        let suppress = buf[i] == 0x2D
+        if suppress {
+            guard i + 1 < end && buf[i + 1] == 0x40 else { return i + 1 }
+            at = i + 1
+        }
+        // Not after a word (foo@bar.com), a period, or a closing emphasis marker.
+        if i > lower {
+            let p = buf[i - 1]
+            if p == 0x2E || ByteClass.alnumBefore(buf, i, lowerBound: lower) { return at + 1 }
+            if (p == 0x2A || p == 0x5F) && i - 1 > lower && !ByteClass.isWhitespace(buf[i - 2]) && buf[i - 2] != p { return at + 1 }
+        }
+        if !markdown && stack.isEmpty { return at + 1 }
+        guard at + 1 < end else { return at + 1 }
+        if buf[at + 1] == 0x7B {
+            // Braced key: balanced braces, no whitespace.
+            var depth = 0
+            var j = at + 1
+            while j < end {
+                let b = buf[j]
+                if ByteClass.isWhitespace(b) { return at + 1 }
+                if b == 0x7B { depth += 1 } else if b == 0x7D { depth -= 1; if depth == 0 { break } }
+                j += 1
+            }
+            guard j < end, j > at + 2 else { return at + 1 }
+            let keyRange = (at + 2)..<j
+            keys.append(KeyCandidate(
+                start: i, end: j + 1, key: ByteClass.string(buf, keyRange), keyRange: keyRange, suppressAuthor: suppress))
+            return j + 1
+        }
+        let (firstLength, firstAlnum) = ByteClass.alnumScalar(buf, at + 1, end)
+        guard firstAlnum || buf[at + 1] == 0x5F else { return at + 1 }
+        var j = at + 1 + firstLength
+        while j < end {
+            let b = buf[j]
+            if b == 0x5F { j += 1; continue }
+            let (length, alnum) = ByteClass.alnumScalar(buf, j, end)
+            if alnum { j += length; continue }
+            if isInternalPunct(b) && j + 1 < end {
+                let next = buf[j + 1]
+                let (_, nextAlnum) = ByteClass.alnumScalar(buf, j + 1, end)
+                if nextAlnum || next == 0x5F { j += 1; continue }
+                if (b == 0x3A || b == 0x2F) && next == 0x2F { j += 1; continue }
+            }
+            break
+        }
+        let keyRange = (at + 1)..<j
+        keys.append(KeyCandidate(
+            start: i, end: j, key: ByteClass.string(buf, keyRange), keyRange: keyRange, suppressAuthor: suppress))
+        return j
+    }
+
+    @inline(__always) private func isInternalPunct(_ b: UInt8) -> Bool {
+        switch b {
+        case 0x3A, 0x2E, 0x23, 0x24, 0x25, 0x26, 0x2D, 0x2B, 0x3F, 0x3C, 0x3E, 0x7E, 0x2F: return true
+        default: return false
+        }
+    }
+
+    private mutating func emitTextual(_ k: KeyCandidate) {
+        guard markdown else { return }
+        let item = CitationItem(
+            key: k.key, keyRange: k.keyRange, range: k.start..<k.end,
+            mode: k.suppressAuthor ? .suppressAuthor : .authorInText, prefix: "", suffix: "")
+        tree.citations.append(Citation(range: k.start..<k.end, items: [item], isBracketed: false))
+    }
+
+    // MARK: - Brackets
+
+    private mutating func openBracket(_ i: Int, _ end: Int) -> Int {
+        // `[[target|shown]]`: a mention, unless an attribute block follows.
+        if i + 2 < end && buf[i + 1] == 0x5B && buf[i + 2] != 0x5B, let close = doubleClose(from: i + 2, end) {
+            let after = close + 2
+            if !(after < end && buf[after] == 0x7B) {
+                if let mention = mention(i, close) {
+                    tree.mentions.append(mention)
+                    return after
+                }
+            }
+        }
+        // `[^label]` note reference.
+        if i + 1 < end && buf[i + 1] == 0x5E {
+            var j = i + 2
+            while j < end && buf[j] != 0x5D && !ByteClass.isWhitespace(buf[j]) && buf[j] != 0x5B { j += 1 }
+            if j < end && buf[j] == 0x5D && j > i + 2 {
+                let labelRange = (i + 2)..<j
+                tree.noteReferences.append(NoteReference(
+                    label: ByteClass.string(buf, labelRange), range: i..<(j + 1), labelRange: labelRange, style: .pandoc))
+                return j + 1
+            }
+        }
+        stack.append(BracketFrame(open: i, isInlineNote: false, firstKey: keys.count, firstSemicolon: semicolons.count))
+        return i + 1
+    }
+
+    /// Offset of the next `]]` at or after `from`, remembered so repeated searches stay linear.
+    private mutating func doubleClose(from: Int, _ end: Int) -> Int? {
+        if nextDoubleClose >= from { return nextDoubleClose < end ? nextDoubleClose : nil }
+        var j = from
+        while j + 1 < end {
+            if buf[j] == 0x5D && buf[j + 1] == 0x5D { nextDoubleClose = j; return j }
+            j += 1
+        }
+        nextDoubleClose = end
+        return nil
+    }
+
+    private func mention(_ i: Int, _ close: Int) -> MentionMarkup? {
+        var pipe = -1
+        var j = i + 2
+        while j < close {
+            let b = buf[j]
+            if b == 0x7C && pipe < 0 { pipe = j }
+            if (b == 0x0A || b == 0x0D || b == 0x09) && pipe < 0 { return nil }
+            j += 1
+        }
+        let targetRaw = (i + 2)..<(pipe >= 0 ? pipe : close)
+        let targetRange = ByteClass.trim(buf, targetRaw)
+        var shown: String?
+        if pipe >= 0 { shown = ByteClass.plainText(buf, (pipe + 1)..<close) }
+        return MentionMarkup(
+            target: ByteClass.string(buf, targetRange), targetRange: targetRange, shownText: shown, range: i..<(close + 2))
+    }
+
+    private mutating func closeBracket(_ i: Int, _ end: Int) -> Int {
+        guard let frame = stack.popLast() else { return i + 1 }
+        let after = i + 1
+        let directKeys = frame.firstKey..<keys.count
+        let directSemicolons = Array(semicolons[frame.firstSemicolon...])
+        semicolons.removeSubrange(frame.firstSemicolon...)
+        if frame.isInlineNote {
+            let content = (frame.open + 1)..<i
+            inlineNotes.append(NoteDefinition(
+                label: "", range: (frame.open - 1)..<after, labelRange: (frame.open - 1)..<(frame.open + 1),
+                contentRange: content, text: ByteClass.plainText(buf, content), style: .inline))
+            finishTextual(directKeys)
+            return after
+        }
+        // `[text]{attributes}`: a span.
+        if after < end && buf[after] == 0x7B {
+            if let (annotation, next) = attributeBlock(frame.open, i, end) {
+                tree.annotations.append(annotation)
+                finishTextual(directKeys)
+                return next
+            }
+        }
+        // `[text](destination)`: a link.
+        if after < end && buf[after] == 0x28, let next = linkDestination(after, end) {
+            finishTextual(directKeys)
+            return next
+        }
+        // `[see @a, p. 3; @b]`: a citation group.
+        if let items = citationItems(frame, i, directKeys, directSemicolons) {
+            var allItems = items
+            var start = frame.open
+            if let previous = precedingTextualKey(frame) {
+                keys[previous].consumed = true
+                let k = keys[previous]
+                allItems.insert(CitationItem(
+                    key: k.key, keyRange: k.keyRange, range: k.start..<k.end,
+                    mode: k.suppressAuthor ? .suppressAuthor : .authorInText, prefix: "", suffix: ""), at: 0)
+                start = k.start
+            }
+            tree.citations.append(Citation(range: start..<after, items: allItems, isBracketed: start == frame.open))
+            finishTextual(directKeys)
+            return after
+        }
+        // `@key [p. 4]`: the bracket is the suffix of an in-text citation.
+        if !(after < end && (buf[after] == 0x5B || buf[after] == 0x28)), let previous = precedingTextualKey(frame),
+            let rest = barelocItems(frame, i, directKeys, directSemicolons)
+        {
+            keys[previous].consumed = true
+            let k = keys[previous]
+            let suffixEnd = directSemicolons.first ?? i
+            let first = CitationItem(
+                key: k.key, keyRange: k.keyRange, range: k.start..<suffixEnd,
+                mode: k.suppressAuthor ? .suppressAuthor : .authorInText, prefix: "",
+                suffix: suffixText((frame.open + 1)..<suffixEnd))
+            tree.citations.append(Citation(range: k.start..<after, items: [first] + rest, isBracketed: false))
+            finishTextual(directKeys)
+            return after
+        }
+        finishTextual(directKeys)
+        return after
+    }
+
+    /// Emits the unconsumed keys of a closed frame as in-text citations and drops them.
+    private mutating func finishTextual(_ range: Range<Int>) {
+        for index in range where !keys[index].consumed { emitTextual(keys[index]) }
+        keys.removeSubrange(range)
+    }
+
+    /// The index of an unconsumed key just before `open`, separated by spaces and at most one line end.
+    private func precedingTextualKey(_ frame: BracketFrame) -> Int? {
+        let open = frame.open
+        let last = frame.firstKey - 1
+        guard markdown, last >= 0 else { return nil }
+        if let parent = stack.last, last < parent.firstKey { return nil }
+        let k = keys[last]
+        guard !k.consumed, k.end <= open else { return nil }
+        var newlines = 0
+        var j = k.end
+        while j < open {
+            let b = buf[j]
+            if b == 0x0A { newlines += 1 } else if !ByteClass.isBlank(b) && b != 0x0D { return nil }
+            j += 1
+        }
+        return newlines <= 1 ? last : nil
+    }
+
+    /// Pandoc's suffix: inline text after the key; a leading space is kept as one space.
+    private func suffixText(_ r: Range<Int>) -> String {
+        let text = ByteClass.plainText(buf, r)
+        if text.isEmpty { return "" }
+        return (r.lowerBound < r.upperBound && ByteClass.isWhitespace(buf[r.lowerBound])) ? " " + text : text
+    }
+
+    /// The items of `[...]` when every `;`-separated piece holds a key; nil otherwise.
+    /// Keys after the first in a piece stay in-text citations (inside the suffix).
+    private mutating func citationItems(
+        _ frame: BracketFrame, _ close: Int, _ directKeys: Range<Int>, _ semis: [Int]
+    ) -> [CitationItem]? {
+        guard !directKeys.isEmpty else { return nil }
+        var pieces: [Range<Int>] = []
+        var start = frame.open + 1
+        for s in semis {
+            pieces.append(start..<s)
+            start = s + 1
+        }
+        pieces.append(start..<close)
+        var items: [CitationItem] = []
+        var firstKeyOfPiece: [Int] = []
+        var keyIndex = directKeys.lowerBound
+        for piece in pieces {
+            while keyIndex < directKeys.upperBound && keys[keyIndex].start < piece.lowerBound { keyIndex += 1 }
+            guard keyIndex < directKeys.upperBound, keys[keyIndex].end <= piece.upperBound else { return nil }
+            firstKeyOfPiece.append(keyIndex)
+            let k = keys[keyIndex]
+            let prefix = ByteClass.plainText(buf, piece.lowerBound..<k.start)
+            items.append(CitationItem(
+                key: k.key, keyRange: k.keyRange, range: ByteClass.trim(buf, piece).lowerBound..<max(k.end, ByteClass.trim(buf, piece).upperBound),
+                mode: k.suppressAuthor ? .suppressAuthor : .normalCitation, prefix: prefix,
+                suffix: suffixText(k.end..<piece.upperBound)))
+        }
+        for index in firstKeyOfPiece { keys[index].consumed = true }
+        return items
+    }
+
+    /// For `@key [suffix; @b]`: the items after the suffix, or nil when the bracket does not fit.
+    private mutating func barelocItems(
+        _ frame: BracketFrame, _ close: Int, _ directKeys: Range<Int>, _ semis: [Int]
+    ) -> [CitationItem]? {
+        if frame.open + 1 < close && buf[frame.open + 1] == 0x5E { return nil }
+        guard let firstSemi = semis.first else { return [] }
+        let restFrame = BracketFrame(open: firstSemi, isInlineNote: false, firstKey: directKeys.lowerBound, firstSemicolon: 0)
+        var keyStart = directKeys.lowerBound
+        while keyStart < directKeys.upperBound && keys[keyStart].start < firstSemi { keyStart += 1 }
+        return citationItems(restFrame, close, keyStart..<directKeys.upperBound, Array(semis.dropFirst()))
+    }
+
+    // MARK: - Attributes and links
+
+    /// `{.type #id key=value key2="two words"}` after the span text `[open...close]`.
+    private mutating func attributeBlock(_ open: Int, _ close: Int, _ end: Int) -> (Annotation, Int)? {
+        var i = close + 2
+        if noCloseBraceFrom <= i {
+            return nil
+        }
+        var types: [NamedRange] = []
+        var id: String?
+        var idRange: Range<Int>?
+        var attributes: [AttributeValue] = []
+        func skipSpace() { while i < end && ByteClass.isWhitespace(buf[i]) { i += 1 } }
+        func identifier() -> Range<Int>? {
+            let s = i
+            guard i < end else { return nil }
+            let (l0, a0) = ByteClass.alnumScalar(buf, i, end)
+            guard a0 && !(buf[i] >= 0x30 && buf[i] <= 0x39) || buf[i] == 0x5F else { return nil }
+            i += l0
+            while i < end {
+                let b = buf[i]
+                let (l, a) = ByteClass.alnumScalar(buf, i, end)
+                if a { i += l } else if b == 0x2D || b == 0x5F || b == 0x3A || b == 0x2E { i += 1 } else { break }
+            }
+            return s..<i
+        }
+        skipSpace()
+        while i < end && buf[i] != 0x7D {
+            let b = buf[i]
+            if b == 0x2E {
+                i += 1
+                guard let r = identifier() else { return failAttributes(close, end) }
+                types.append(NamedRange(name: ByteClass.string(buf, r), range: r))
+            } else if b == 0x23 {
+                i += 1
+                guard let r = identifier() else { return failAttributes(close, end) }
+                id = ByteClass.string(buf, r)
+                idRange = r
+            } else if b == 0x2D {
+                i += 1
+                types.append(NamedRange(name: "unnumbered", range: (i - 1)..<i))
+            } else {
+                guard let keyRange = identifier(), i < end, buf[i] == 0x3D else { return failAttributes(close, end) }
+                i += 1
+                var value: [UInt8] = []
+                var valueRange = i..<i
+                if i < end && (buf[i] == 0x22 || buf[i] == 0x27) {
+                    let quote = buf[i]
+                    i += 1
+                    let s = i
+                    while i < end && buf[i] != quote {
+                        if buf[i] == 0x5C && i + 1 < end { i += 1 }
+                        value.append(buf[i])
+                        i += 1
+                    }
+                    guard i < end else { return failAttributes(close, end) }
+                    valueRange = s..<i
+                    i += 1
+                } else {
+                    let s = i
+                    while i < end && !ByteClass.isWhitespace(buf[i]) && buf[i] != 0x7D {
+                        if buf[i] == 0x5C && i + 1 < end { i += 1 }
+                        value.append(buf[i])
+                        i += 1
+                    }
+                    guard i > s else { return failAttributes(close, end) }
+                    valueRange = s..<i
+                }
+                let key = ByteClass.string(buf, keyRange)
+                let valueString = String(decoding: value, as: UTF8.self)
+                if key == "class" {
+                    var start = valueRange.lowerBound
+                    var k = start
+                    while k <= valueRange.upperBound {
+                        if k == valueRange.upperBound || ByteClass.isWhitespace(buf[k]) {
+                            if k > start { types.append(NamedRange(name: ByteClass.string(buf, start..<k), range: start..<k)) }
+                            start = k + 1
+                        }
+                        k += 1
+                    }
+                } else if key == "id" {
+                    id = valueString
+                    idRange = valueRange
+                } else {
+                    attributes.append(AttributeValue(key: key, value: valueString, keyRange: keyRange, valueRange: valueRange))
+                }
+            }
+            skipSpace()
+        }
+        guard i < end else { return failAttributes(close, end) }
+        let annotation = Annotation(
+            origin: .inlineMarkup(markupRange: open..<(i + 1)), range: (open + 1)..<close, types: types, id: id,
+            idRange: idRange, attributes: attributes)
+        return (annotation, i + 1)
+    }
+
+    /// Reports an attribute block with no `}` in the block; returns nil (the text stays text).
+    private mutating func failAttributes(_ close: Int, _ end: Int) -> (Annotation, Int)? {
+        let brace = close + 1
+        var j = brace + 1
+        while j < end && buf[j] != 0x7D { j += 1 }
+        if j == end {
+            noCloseBraceFrom = brace
+            tree.issues.append(ParseIssue(
+                rule: RuleID.unterminatedMarkup, message: "Attribute block is never closed with }",
+                range: brace..<min(end, brace + 1)))
+        }
+        return nil
+    }
+
+    /// `(destination "title")` at `i`: records a link and returns the offset after `)`.
+    private mutating func linkDestination(_ i: Int, _ end: Int) -> Int? {
+        if noCloseParenFrom <= i { return nil }
+        var j = i + 1
+        while j < end && ByteClass.isWhitespace(buf[j]) { j += 1 }
+        let destStart: Int
+        var destEnd: Int
+        if j < end && buf[j] == 0x3C {
+            destStart = j + 1
+            while j < end && buf[j] != 0x3E && buf[j] != 0x0A { j += 1 }
+            guard j < end, buf[j] == 0x3E else { return nil }
+            destEnd = j
+            j += 1
+        } else {
+            destStart = j
+            var depth = 0
+            while j < end {
+                let b = buf[j]
+                if b == 0x5C && j + 1 < end { j += 2; continue }
+                if b == 0x28 { depth += 1 } else if b == 0x29 { if depth == 0 { break }; depth -= 1 }
+                if ByteClass.isWhitespace(b) { break }
+                j += 1
+            }
+            destEnd = j
+        }
+        while j < end && ByteClass.isWhitespace(buf[j]) { j += 1 }
+        if j < end && (buf[j] == 0x22 || buf[j] == 0x27) {
+            let quote = buf[j]
+            j += 1
+            while j < end && buf[j] != quote { if buf[j] == 0x5C { j += 1 }; j += 1 }
+            guard j < end else { return nil }
+            j += 1
+            while j < end && ByteClass.isWhitespace(buf[j]) { j += 1 }
+        }
+        guard j < end, buf[j] == 0x29 else {
+            if j >= end { noCloseParenFrom = i }
+            return nil
+        }
+        if destEnd > destStart && hasScheme(destStart..<destEnd) {
+            var url = ByteClass.string(buf, destStart..<destEnd)
+            if url.hasPrefix("doi:") { url = "https://doi.org/" + url.dropFirst(4) }
+            tree.links.append(Link(url: url, range: destStart..<destEnd, isBare: false))
+        }
+        return j + 1
+    }
+}
