@@ -1,2 +1,0 @@
-import JSONRPC
-public enum LSPPlaceholder {}
