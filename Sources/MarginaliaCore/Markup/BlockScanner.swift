@@ -128,8 +128,8 @@ struct BlockScanner {
                 layout.headings.append(Heading(
                     level: level, text: ByteClass.plainText(buf, textRange), range: r, sectionRange: r))
                 extendBlock(textRange, line: line)
+                line = afterComments(line: line, r: r)
                 closeBlock()
-                line += 1
                 prevBlank = false
                 continue
             }
@@ -143,7 +143,7 @@ struct BlockScanner {
                 prevBlank = false
                 continue
             }
-            if smallIndent && isListItemStart(fnb, r.upperBound) && (markdown || prevBlank) {
+            if smallIndent && isListItemStart(fnb, r.upperBound, afterBlank: prevBlank) && (markdown || prevBlank) {
                 closeBlock()
                 if prevBlank { finishNote() }
                 inContainer = markdown
@@ -326,10 +326,18 @@ struct BlockScanner {
         return b == 0x3D ? 1 : 2
     }
 
-    private func isListItemStart(_ i: Int, _ end: Int) -> Bool {
+    private func isListItemStart(_ i: Int, _ end: Int, afterBlank: Bool) -> Bool {
         let b = buf[i]
         if b == 0x2D || b == 0x2A || b == 0x2B {
             return i + 1 < end && ByteClass.isBlank(buf[i + 1])
+        }
+        // Pandoc example lists: `(@label)`, `@label.`, `@label)`.
+        if markdown && afterBlank && (b == 0x40 || (b == 0x28 && i + 1 < end && buf[i + 1] == 0x40)) {
+            var k = b == 0x28 ? i + 2 : i + 1
+            while k < end && (ByteClass.isASCIIAlnum(buf[k]) || buf[k] >= 0x80 || buf[k] == 0x5F || buf[k] == 0x2D) { k += 1 }
+            guard k < end else { return false }
+            let closes = b == 0x28 ? buf[k] == 0x29 : (buf[k] == 0x29 || buf[k] == 0x2E)
+            return closes && (k + 1 == end || ByteClass.isBlank(buf[k + 1]))
         }
         var j = i
         while j < end && j - i < 9 && buf[j] >= 0x30 && buf[j] <= 0x39 { j += 1 }

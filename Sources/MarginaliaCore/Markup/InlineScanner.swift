@@ -36,6 +36,8 @@ struct InlineScanner {
     var opaque: [Range<Int>] = []
     /// Inline notes as (start offset, definition) until they are numbered.
     var inlineNotes: [NoteDefinition] = []
+    /// Labels of Pandoc example-list items `(@label)`: in-text `@label` refers to them, not a source.
+    var exampleLabels: Set<String> = []
 
     private var stack: [BracketFrame] = []
     private var keys: [KeyCandidate] = []
@@ -256,9 +258,25 @@ struct InlineScanner {
             break
         }
         let keyRange = (at + 1)..<j
+        if !suppress && isExampleListMarker(at, keyRange, end, lower) {
+            exampleLabels.insert(ByteClass.string(buf, keyRange))
+            return j
+        }
         keys.append(KeyCandidate(
             start: i, end: j, key: ByteClass.string(buf, keyRange), keyRange: keyRange, suppressAuthor: suppress))
         return j
+    }
+
+    /// `(@label)`, `@label.` or `@label)` opening a paragraph: a Pandoc example-list marker.
+    private func isExampleListMarker(_ at: Int, _ keyRange: Range<Int>, _ end: Int, _ lower: Int) -> Bool {
+        let paren = at > lower && buf[at - 1] == 0x28
+        guard at == lower || (paren && at - 1 == lower) else { return false }
+        for k in keyRange where !(ByteClass.isASCIIAlnum(buf[k]) || buf[k] >= 0x80 || buf[k] == 0x5F || buf[k] == 0x2D) { return false }
+        let j = keyRange.upperBound
+        guard j < end else { return false }
+        let closer = buf[j]
+        guard paren ? closer == 0x29 : (closer == 0x29 || closer == 0x2E) else { return false }
+        return j + 1 == end || ByteClass.isWhitespace(buf[j + 1])
     }
 
     @inline(__always) private func isInternalPunct(_ b: UInt8) -> Bool {
@@ -282,7 +300,12 @@ struct InlineScanner {
         // `[[target|shown]]`: a mention, unless an attribute block follows.
         if i + 2 < end && buf[i + 1] == 0x5B && buf[i + 2] != 0x5B, let close = doubleClose(from: i + 2, end) {
             let after = close + 2
-            if !(after < end && buf[after] == 0x7B) {
+            var plain = true
+            for j in (i + 2)..<close where buf[j] == 0x5B || buf[j] == 0x5D { plain = false }
+            // Pandoc reads `@key [[x]]` as an in-text citation with the suffix `[x]`.
+            let probe = BracketFrame(open: i, isInlineNote: false, firstKey: keys.count, firstSemicolon: semicolons.count)
+            if precedingTextualKey(probe) != nil && !(after < end && (buf[after] == 0x5B || buf[after] == 0x28)) { plain = false }
+            if plain && !(after < end && buf[after] == 0x7B) {
                 if let mention = mention(i, close) {
                     tree.mentions.append(mention)
                     return after

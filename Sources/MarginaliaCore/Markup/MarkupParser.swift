@@ -43,6 +43,9 @@ public enum MarkupParser {
         var inline = InlineScanner(buf: buf, markdown: markdown, comments: layout.comments.sorted { $0.lowerBound < $1.lowerBound }, tree: tree)
         for block in layout.inlineBlocks { inline.scan(block) }
         tree = inline.tree
+        if !inline.exampleLabels.isEmpty {
+            tree.citations.removeAll { !$0.isBracketed && inline.exampleLabels.contains($0.items[0].key) }
+        }
         opaque += inline.opaque
 
         var definitions: [NoteDefinition] = layout.notes.map { note in
