@@ -81,9 +81,15 @@ public enum TextFolding {
     ///
     /// Folded punctuation (’ → ') and whitespace are not; emoji and symbols are not; a dropped
     /// combining mark is, since it belongs to the letter before it.
+    @inline(__always)
     static func isWordScalar(_ scalar: UInt32) -> Bool {
+        if scalar < UInt32(FoldTable.tableScalarLimit) { return FoldTable.shared.isWord[Int(scalar)] }
+        return computeIsWordScalar(scalar, packed: foldedUTF8(of: scalar))
+    }
+
+    /// `isWordScalar` from Unicode properties, given the scalar's folded UTF-8.
+    static func computeIsWordScalar(_ scalar: UInt32, packed: UInt32) -> Bool {
         if scalar < 0x80 { return FoldTable.asciiIsWord(UInt8(scalar)) }
-        let packed = foldedUTF8(of: scalar)
         if packed != identityMarker {
             if packed >> 24 == 0 { return scalar != 0xFEFF }  // A dropped mark or joiner sits inside a word.
             if packed >> 24 == 1 { return FoldTable.asciiIsWord(UInt8(truncatingIfNeeded: packed)) }
@@ -97,6 +103,12 @@ public enum TextFolding {
         default:
             return false
         }
+    }
+
+    /// Whether the scalar ending just before `utf8Offset` (> 0) is part of a word; invalid bytes count as one.
+    static func isWordScalar(endingAt utf8Offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let previous = decodeScalar(bytes, endingAt: utf8Offset)
+        return !previous.isValid || isWordScalar(previous.scalar)
     }
 
     /// Decodes the scalar starting at `utf8Offset`; an invalid or truncated sequence decodes as
@@ -152,6 +164,8 @@ struct FoldTable: Sendable {
 
     /// Folded UTF-8 per scalar, packed as in `TextFolding.foldedUTF8(of:)`.
     let packedUTF8: [UInt32]
+    /// Whether each scalar is part of a word; see `TextFolding.isWordScalar(_:)`.
+    let isWord: [Bool]
 
     /// Whether an ASCII byte is a letter or digit.
     @inline(__always)
@@ -207,6 +221,7 @@ struct FoldTable: Sendable {
             index += 2
         }
         packedUTF8 = table
+        isWord = table.indices.map { TextFolding.computeIsWordScalar(UInt32($0), packed: table[$0]) }
     }
 
     /// Pairs (scalar, base): every scalar in Latin-1, Latin Extended-A/B, Greek, Cyrillic,
