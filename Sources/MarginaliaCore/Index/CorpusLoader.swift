@@ -1,0 +1,190 @@
+import Foundation
+
+/// Finds a corpus on disk and reads it into a `Corpus`: the only part of the index that does I/O.
+public enum CorpusLoader {
+    /// Folders never entered.
+    static let skippedFolders: Set<String> = [".git", ".hg", ".svn", "node_modules", ".build"]
+
+    /// The nearest folder at or above `path` holding `marginalia.json`, or nil.
+    public static func findRoot(startingAt path: String) -> String? {
+        var directory = URL(fileURLWithPath: path).standardizedFileURL
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            directory.deleteLastPathComponent()
+        }
+        while true {
+            if FileManager.default.fileExists(atPath: directory.appendingPathComponent("marginalia.json").path) {
+                return directory.path
+            }
+            let parent = directory.deletingLastPathComponent()
+            if parent.path == directory.path || directory.path == "/" { return nil }
+            directory = parent
+        }
+    }
+
+    /// Reads a file's bytes, or nil when it cannot be read.
+    public static func readFile(_ path: String) -> SourceText? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return SourceText(bytes: [UInt8](data))
+    }
+
+    /// Every file under `root` (relative paths, `/`-separated), skipping VCS and build folders
+    /// and what `exclude` matches. Symbolic links to folders are not followed.
+    public static func listFiles(root: String, exclude: [Glob]) -> [String] {
+        var result: [String] = []
+        var pending: [String] = [""]
+        let manager = FileManager.default
+        while let relative = pending.popLast() {
+            let absolute = relative.isEmpty ? root : joinPath(root, relative)
+            guard let names = try? manager.contentsOfDirectory(atPath: absolute) else { continue }
+            for name in names.sorted() {
+                let child = relative.isEmpty ? name : relative + "/" + name
+                let childPath = joinPath(root, child)
+                guard let attributes = try? manager.attributesOfItem(atPath: childPath),
+                      let type = attributes[.type] as? FileAttributeType else { continue }
+                if type == .typeDirectory {
+                    if skippedFolders.contains(name) || name.hasPrefix(".build") { continue }
+                    if exclude.contains(where: { $0.matches(child) || $0.matches(child + "/") }) { continue }
+                    pending.append(child)
+                } else if type == .typeRegular || type == .typeSymbolicLink {
+                    if exclude.contains(where: { $0.matches(child) }) { continue }
+                    result.append(child)
+                }
+            }
+        }
+        return result.sorted()
+    }
+
+    /// Reads the registries of the corpus at `root`. `overlays` hold texts that win over the
+    /// disk (files open in an editor).
+    public static func loadRegistries(root: String, files: [String], documents: [Document] = [],
+                                      overlays: [String: SourceText] = [:]) -> Registries {
+        func read(_ path: String) -> SourceText? { overlays[path] ?? readFile(path) }
+        var texts: [String: SourceText] = [:]
+        var loadIssues: [String: [ParseIssue]] = [:]
+
+        let configPath = joinPath(root, "marginalia.json")
+        var configuration = Configuration()
+        if let text = read(configPath) {
+            texts[configPath] = text
+            configuration = ConfigurationParser.parse(text, path: configPath)
+        }
+
+        // Bibliographies: globs of the config, plus `bibliography:` of front matter.
+        var bibliographyPaths: [String] = []
+        let fileSet = Set(files)
+        for pattern in configuration.sources {
+            if isGlobPattern(pattern) {
+                let glob = Glob(pattern)
+                bibliographyPaths += files.filter { glob.matches($0) }.map { joinPath(root, $0) }
+            } else if fileSet.contains(pattern) || read(joinPath(root, pattern)) != nil {
+                bibliographyPaths.append(joinPath(root, pattern))
+            } else if configuration.path != nil && configuration.sources != Configuration.defaultSources {
+                loadIssues[configPath, default: []].append(ParseIssue(
+                    rule: RuleID.unreadableBibliography, message: "bibliography '\(pattern)' named in marginalia.json does not exist",
+                    range: 0..<0))
+            }
+        }
+        for document in documents {
+            guard let field = document.markup.frontMatter?.fields.first(where: { $0.key == "bibliography" }) else { continue }
+            let directory = (document.path as NSString).deletingLastPathComponent
+            for (value, range) in zip(field.values, field.valueRanges) {
+                let path = value.hasPrefix("/") ? value : joinPath(directory, value)
+                let standardized = (path as NSString).standardizingPath
+                if read(standardized) != nil {
+                    bibliographyPaths.append(standardized)
+                } else {
+                    loadIssues[document.path, default: []].append(ParseIssue(
+                        rule: RuleID.unreadableBibliography, message: "bibliography '\(value)' does not exist", range: range))
+                }
+            }
+        }
+        var seen = Set<String>()
+        bibliographyPaths = bibliographyPaths.filter { seen.insert($0).inserted }
+        let bibliographies = ParallelMap.map(bibliographyPaths) { path -> (BibliographyFile, SourceText?) in
+            guard let text = overlays[path] ?? readFile(path) else {
+                return (BibliographyFile(path: path, sources: [], issues: [
+                    ParseIssue(rule: RuleID.unreadableBibliography, message: "cannot read this file", range: 0..<0),
+                ]), nil)
+            }
+            let file = path.lowercased().hasSuffix(".json")
+                ? CSLJSONParser.parse(text, path: path) : BibTeXParser.parse(text, path: path)
+            return (file, text)
+        }
+        for (file, text) in bibliographies { if let text { texts[file.path] = text } }
+
+        var entityFiles: [EntitiesFile] = []
+        for relative in configuration.entities {
+            let path = joinPath(root, relative)
+            if let text = read(path) {
+                texts[path] = text
+                entityFiles.append(EntitiesParser.parse(text, path: path))
+            } else if configuration.entities != ["entities.json"] {
+                loadIssues[configPath, default: []].append(ParseIssue(
+                    rule: RuleID.invalidRegistry, message: "entity registry '\(relative)' named in marginalia.json does not exist",
+                    range: 0..<0))
+            }
+        }
+
+        var codebook = Codebook.builtIn
+        if let relative = configuration.codebook {
+            let path = joinPath(root, relative)
+            if let text = read(path) {
+                texts[path] = text
+                codebook = CodebookParser.parse(text, path: path)
+                if codebook.entityTypes.isEmpty { codebook.entityTypes = Codebook.builtIn.entityTypes }
+            } else if relative != "codebook.json" {
+                loadIssues[configPath, default: []].append(ParseIssue(
+                    rule: RuleID.invalidRegistry, message: "codebook '\(relative)' named in marginalia.json does not exist", range: 0..<0))
+            }
+        }
+
+        return Registries(
+            root: root, configuration: configuration, bibliographies: bibliographies.map(\.0), entityFiles: entityFiles,
+            codebook: codebook, texts: texts, loadIssues: loadIssues)
+    }
+
+    /// The documents of a corpus: files matching the configured document globs.
+    public static func documentPaths(root: String, files: [String], configuration: Configuration) -> [String] {
+        let globs = configuration.documents.map(Glob.init)
+        return files.filter { file in globs.contains { $0.matches(file) } }.map { joinPath(root, $0) }
+    }
+
+    /// Reads and parses documents in parallel; unreadable files become documents with a finding.
+    public static func parseDocuments(_ paths: [String], overlays: [String: SourceText] = [:]) -> [Document] {
+        ParallelMap.map(paths) { path in
+            let text = overlays[path] ?? readFile(path) ?? SourceText(bytes: [])
+            return Document(path: path, text: text)
+        }
+    }
+
+    /// Loads the corpus at `root`.
+    public static func load(root: String, overlays: [String: SourceText] = [:]) -> Corpus {
+        let standardizedRoot = (root as NSString).standardizingPath
+        // The config decides what is excluded and what is a document: read it first.
+        let configText = overlays[joinPath(standardizedRoot, "marginalia.json")] ?? readFile(joinPath(standardizedRoot, "marginalia.json"))
+        let configuration = configText.map { ConfigurationParser.parse($0, path: joinPath(standardizedRoot, "marginalia.json")) } ?? Configuration()
+        let files = listFiles(root: standardizedRoot, exclude: configuration.exclude.map(Glob.init))
+        var paths = documentPaths(root: standardizedRoot, files: files, configuration: configuration)
+        for path in overlays.keys where DocumentFormat.forPath(path) != nil && path.hasPrefix(standardizedRoot + "/") && !paths.contains(path) {
+            paths.append(path)
+        }
+        let documents = parseDocuments(paths, overlays: overlays)
+        let registries = loadRegistries(root: standardizedRoot, files: files, documents: documents, overlays: overlays)
+        return Corpus(registries: registries, parsed: documents)
+    }
+
+    /// Whether a source entry is a pattern rather than a plain path.
+    static func isGlobPattern(_ pattern: String) -> Bool {
+        pattern.contains { "*?[{".contains($0) }
+    }
+
+    /// Whether a path (absolute) is one of the corpus's registry files, or would be one.
+    public static func isRegistryPath(_ path: String, in corpus: Corpus) -> Bool {
+        if corpus.registries.texts[path] != nil { return true }
+        let name = (path as NSString).lastPathComponent
+        if name == "marginalia.json" || name == "entities.json" || name == "codebook.json" { return true }
+        let lower = path.lowercased()
+        return lower.hasSuffix(".bib") || lower.hasSuffix(".csl.json") || name == "references.json"
+    }
+}

@@ -1,0 +1,158 @@
+/// What kind of thing a completion candidate inserts.
+public enum CompletionKind: String, Sendable, Hashable {
+    case source, entity, type, note, attributeValue
+}
+
+/// One completion candidate.
+public struct CompletionCandidate: Sendable, Hashable {
+    /// What the list shows.
+    public var label: String
+    /// What replaces `replaceRange`.
+    public var insertText: String
+    /// Text the client filters on (names and aliases for entities).
+    public var filterText: String
+    /// A one-line detail ("Smith 2020", "organization").
+    public var detail: String
+    /// Markdown documentation (the hover card).
+    public var documentation: String
+    /// The kind.
+    public var kind: CompletionKind
+}
+
+/// The candidates at a position and the range they replace.
+public struct CompletionResult: Sendable, Hashable {
+    /// Byte range of the partial word typed so far.
+    public var replaceRange: Range<Int>
+    /// Candidates, sorted.
+    public var candidates: [CompletionCandidate]
+}
+
+extension Corpus {
+    /// Candidates for source keys after `@`, entities inside `[[`, types after `{.`, note labels
+    /// after `[^`, and attribute values after `key=` in an attribute block.
+    public func completions(at offset: Int, in path: String) -> CompletionResult? {
+        guard let analyzed = documents[path] else { return nil }
+        let bytes = analyzed.document.text.bytes
+        let end = min(max(offset, 0), bytes.count)
+        let lineStart = analyzed.document.text.lineStarts[analyzed.document.text.line(containing: end)]
+        // Scan back over the word being typed.
+        var start = end
+        while start > lineStart && CompletionScanner.isKeyByte(bytes[start - 1]) { start -= 1 }
+        let prefixByte: UInt8? = start > lineStart ? bytes[start - 1] : nil
+
+        if prefixByte == UInt8(ascii: "@") {
+            return CompletionResult(replaceRange: start..<end, candidates: sourceCandidates())
+        }
+        if prefixByte == UInt8(ascii: "^"), start - 2 >= lineStart, bytes[start - 2] == UInt8(ascii: "[") {
+            return CompletionResult(replaceRange: start..<end, candidates: noteCandidates(analyzed.document))
+        }
+        if prefixByte == UInt8(ascii: "."), CompletionScanner.insideAttributeBlock(bytes, before: start - 1, lineStart: lineStart) {
+            return CompletionResult(replaceRange: start..<end, candidates: typeCandidates())
+        }
+        if prefixByte == UInt8(ascii: "="), let key = CompletionScanner.attributeKey(bytes, before: start - 1, lineStart: lineStart) {
+            return CompletionResult(replaceRange: start..<end, candidates: attributeValueCandidates(key))
+        }
+        // `[[` opens a mention target that may hold spaces: scan back to it on this line.
+        if let open = CompletionScanner.openMention(bytes, before: end, lineStart: lineStart) {
+            return CompletionResult(replaceRange: open..<end, candidates: entityCandidates())
+        }
+        return nil
+    }
+
+    func sourceCandidates() -> [CompletionCandidate] {
+        registries.allSources.map { source in
+            CompletionCandidate(
+                label: source.key, insertText: source.key,
+                filterText: source.key + " " + source.authors.map(\.family).joined(separator: " ") + " " + (source.title ?? ""),
+                detail: ReferenceFormatter.short(source) + (source.title.map { " · \($0)" } ?? ""),
+                documentation: sourceCard(source), kind: .source)
+        }
+    }
+
+    func entityCandidates() -> [CompletionCandidate] {
+        registries.allEntities.map { entity in
+            CompletionCandidate(
+                label: entity.name, insertText: entity.id,
+                filterText: ([entity.name, entity.id] + entity.aliases).joined(separator: " "),
+                detail: "\(entity.type) · \(entity.id)", documentation: entityCard(entity), kind: .entity)
+        }
+    }
+
+    func typeCandidates() -> [CompletionCandidate] {
+        let codes = registries.codebook.types.map { type in
+            CompletionCandidate(label: type.name, insertText: type.name, filterText: type.name,
+                                detail: "annotation type", documentation: typeCard(type.name) ?? "", kind: .type)
+        }
+        let entityTypes = registries.codebook.entityTypes.map { type in
+            CompletionCandidate(label: type.name, insertText: type.name, filterText: type.name,
+                                detail: "entity type", documentation: typeCard(type.name) ?? "", kind: .type)
+        }
+        return codes + entityTypes
+    }
+
+    func noteCandidates(_ document: Document) -> [CompletionCandidate] {
+        var seen = Set<String>()
+        return document.markup.noteDefinitions.filter { $0.style == .pandoc && seen.insert($0.label).inserted }.map { note in
+            CompletionCandidate(label: note.label, insertText: note.label + "]", filterText: note.label,
+                                detail: String(note.text.prefix(60)), documentation: note.text, kind: .note)
+        }
+    }
+
+    func attributeValueCandidates(_ key: String) -> [CompletionCandidate] {
+        if key == "speaker" {
+            return entityCandidates().map { var candidate = $0; candidate.kind = .attributeValue; return candidate }
+        }
+        var values: [String] = []
+        for type in registries.codebook.types {
+            for attribute in registries.attributes(of: type.name) where attribute.name == key {
+                for value in attribute.values ?? [] where !values.contains(value) { values.append(value) }
+            }
+        }
+        return values.map {
+            CompletionCandidate(label: $0, insertText: $0, filterText: $0, detail: "\(key) value", documentation: "", kind: .attributeValue)
+        }
+    }
+}
+
+/// Byte-level look-behind for completion contexts.
+enum CompletionScanner {
+    /// Bytes that may appear in a key, label or type name being typed.
+    static func isKeyByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
+        case UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: ":"): true
+        case 0x80...0xFF: true
+        default: false
+        }
+    }
+
+    /// Whether `{` opens an attribute block before `index` on the line, with no `}` between.
+    static func insideAttributeBlock(_ bytes: [UInt8], before index: Int, lineStart: Int) -> Bool {
+        var i = index - 1
+        while i >= lineStart {
+            if bytes[i] == UInt8(ascii: "}") { return false }
+            if bytes[i] == UInt8(ascii: "{") { return true }
+            i -= 1
+        }
+        return false
+    }
+
+    /// The attribute key before `=` at `index`, when inside an attribute block.
+    static func attributeKey(_ bytes: [UInt8], before index: Int, lineStart: Int) -> String? {
+        var start = index
+        while start > lineStart && isKeyByte(bytes[start - 1]) { start -= 1 }
+        guard start < index, insideAttributeBlock(bytes, before: start, lineStart: lineStart) else { return nil }
+        return String(decoding: bytes[start..<index], as: UTF8.self)
+    }
+
+    /// The offset just after an unclosed `[[` before `end` on the line.
+    static func openMention(_ bytes: [UInt8], before end: Int, lineStart: Int) -> Int? {
+        var i = end - 1
+        while i > lineStart {
+            if bytes[i] == UInt8(ascii: "]") || bytes[i] == UInt8(ascii: "|") { return nil }
+            if bytes[i] == UInt8(ascii: "[") && bytes[i - 1] == UInt8(ascii: "[") { return i + 1 }
+            i -= 1
+        }
+        return nil
+    }
+}

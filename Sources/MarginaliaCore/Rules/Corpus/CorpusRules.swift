@@ -1,0 +1,170 @@
+/// Rules over the whole corpus: registry files, duplicates across files, unused sources.
+enum CorpusRules {
+    static func run(_ corpus: Corpus) -> [Finding] {
+        let registries = corpus.registries
+        var findings: [Finding] = []
+        findings += RegistryIssuesRule.check(registries)
+        findings += DuplicateSourceKeyRule.check(registries)
+        findings += IncompleteSourceRule.check(registries)
+        findings += UnusedSourceRule.check(corpus)
+        findings += DuplicateEntityRule.check(registries)
+        findings += EntityTypeRule.check(registries)
+        findings += DuplicateAnnotationIDRule.check(corpus)
+        var byPath: [String: [Finding]] = [:]
+        for finding in findings { byPath[finding.path, default: []].append(finding) }
+        let policy = FindingPolicy(registries.configuration)
+        var result: [Finding] = []
+        for (path, group) in byPath {
+            result += policy.apply(group, suppressions: corpus.documents[path]?.document.markup.suppressions ?? [],
+                                   text: corpus.documents[path]?.document.text)
+        }
+        return result
+    }
+
+    static func finding(_ rule: String, _ message: String, path: String, range: Range<Int>,
+                        fixes: [Fix] = [], related: [RelatedLocation] = []) -> Finding {
+        Finding(rule: rule, severity: RuleCatalog.defaultSeverity(rule), message: message, path: path, range: range,
+                fixes: fixes, related: related)
+    }
+}
+
+/// `unreadable-bibliography` and `invalid-registry`: what the registry parsers reported.
+enum RegistryIssuesRule {
+    static func check(_ registries: Registries) -> [Finding] {
+        var findings: [Finding] = []
+        for file in registries.bibliographies {
+            findings += file.issues.map { CorpusRules.finding($0.rule, $0.message, path: file.path, range: $0.range) }
+        }
+        for file in registries.entityFiles {
+            findings += file.issues.map { CorpusRules.finding($0.rule, $0.message, path: file.path, range: $0.range) }
+        }
+        if let path = registries.codebook.path {
+            findings += registries.codebook.issues.map { CorpusRules.finding($0.rule, $0.message, path: path, range: $0.range) }
+        }
+        if let path = registries.configuration.path {
+            findings += registries.configuration.issues.map { CorpusRules.finding($0.rule, $0.message, path: path, range: $0.range) }
+        }
+        for (path, issues) in registries.loadIssues {
+            findings += issues.map { CorpusRules.finding($0.rule, $0.message, path: path, range: $0.range) }
+        }
+        return findings
+    }
+}
+
+/// `duplicate-source-key`: a key defined more than once, in one file or across files.
+enum DuplicateSourceKeyRule {
+    static func check(_ registries: Registries) -> [Finding] {
+        var findings: [Finding] = []
+        for file in registries.bibliographies {
+            for source in file.sources {
+                guard let all = registries.sourcesByKey[source.key], all.count > 1, let first = all.first, first != source else { continue }
+                findings.append(CorpusRules.finding(
+                    RuleID.duplicateSourceKey, "duplicate source key '\(source.key)': citations use the first definition",
+                    path: file.path, range: source.keyRange,
+                    related: [RelatedLocation(path: first.path, range: first.keyRange, message: "first definition")]))
+            }
+        }
+        return findings
+    }
+}
+
+/// `incomplete-source`: no title, no author, no date, or neither URL nor DOI.
+enum IncompleteSourceRule {
+    static func check(_ registries: Registries) -> [Finding] {
+        var findings: [Finding] = []
+        for file in registries.bibliographies {
+            for source in file.sources {
+                var missing: [String] = []
+                if (source.title ?? "").isEmpty { missing.append("title") }
+                if source.authors.isEmpty && source.fields["publisher"] == nil && source.fields["organization"] == nil
+                    && source.fields["institution"] == nil {
+                    missing.append("author")
+                }
+                if (source.year ?? "").isEmpty { missing.append("date") }
+                if (source.url ?? "").isEmpty && (source.doi ?? "").isEmpty { missing.append("URL or DOI") }
+                guard !missing.isEmpty else { continue }
+                findings.append(CorpusRules.finding(
+                    RuleID.incompleteSource, "incomplete source '\(source.key)': no \(missing.joined(separator: ", no "))",
+                    path: file.path, range: source.keyRange))
+            }
+        }
+        return findings
+    }
+}
+
+/// `unused-source`: a source no document cites.
+enum UnusedSourceRule {
+    static func check(_ corpus: Corpus) -> [Finding] {
+        var findings: [Finding] = []
+        // A `crossref` parent is used through its children (a book through its chapters).
+        var parentsOfCited = Set<String>()
+        for file in corpus.registries.bibliographies {
+            for source in file.sources where corpus.useCounts[.source(key: source.key)] != nil {
+                if let parent = source.fields["crossref"]?.value { parentsOfCited.insert(parent) }
+            }
+        }
+        for file in corpus.registries.bibliographies {
+            for source in file.sources where corpus.useCounts[.source(key: source.key)] == nil {
+                if source.aliases.contains(where: { corpus.useCounts[.source(key: $0)] != nil }) { continue }
+                if parentsOfCited.contains(source.key) { continue }
+                findings.append(CorpusRules.finding(
+                    RuleID.unusedSource, "source '\(source.key)' is never cited", path: file.path, range: source.keyRange))
+            }
+        }
+        return findings
+    }
+}
+
+/// `duplicate-entity`: an id defined more than once.
+enum DuplicateEntityRule {
+    static func check(_ registries: Registries) -> [Finding] {
+        var findings: [Finding] = []
+        for file in registries.entityFiles {
+            for entity in file.entities {
+                guard let all = registries.entitiesByID[entity.id], all.count > 1, let first = all.first, first != entity else { continue }
+                findings.append(CorpusRules.finding(
+                    RuleID.duplicateEntity, "duplicate entity id '\(entity.id)': mentions use the first definition",
+                    path: file.path, range: entity.idRange,
+                    related: [RelatedLocation(path: first.path, range: first.idRange, message: "first definition")]))
+            }
+        }
+        return findings
+    }
+}
+
+/// `unknown-type` in entity registries: an entity whose type the codebook does not list.
+enum EntityTypeRule {
+    static func check(_ registries: Registries) -> [Finding] {
+        var findings: [Finding] = []
+        for file in registries.entityFiles {
+            for entity in file.entities where registries.entityTypesByName[entity.type] == nil {
+                findings.append(CorpusRules.finding(
+                    RuleID.unknownType, "unknown entity type '\(entity.type)' for '\(entity.id)': the codebook does not list it",
+                    path: file.path, range: entity.typeRange ?? entity.idRange))
+            }
+        }
+        return findings
+    }
+}
+
+/// `duplicate-annotation-id`: two spans with one `#id` anywhere in the corpus.
+enum DuplicateAnnotationIDRule {
+    static func check(_ corpus: Corpus) -> [Finding] {
+        var firstByID: [String: (path: String, range: Range<Int>)] = [:]
+        var findings: [Finding] = []
+        for path in corpus.documentPaths {
+            guard let document = corpus.documents[path] else { continue }
+            for annotation in document.document.markup.annotations {
+                guard let id = annotation.id, let range = annotation.idRange else { continue }
+                if let first = firstByID[id] {
+                    findings.append(CorpusRules.finding(
+                        RuleID.duplicateAnnotationID, "duplicate annotation id '\(id)'", path: path, range: range,
+                        related: [RelatedLocation(path: first.path, range: first.range, message: "first use")]))
+                } else {
+                    firstByID[id] = (path, range)
+                }
+            }
+        }
+        return findings
+    }
+}
