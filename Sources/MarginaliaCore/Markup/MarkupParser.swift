@@ -70,13 +70,22 @@ public enum MarkupParser {
         tree.links.sort { $0.range.lowerBound < $1.range.lowerBound }
         tree.issues.sort { $0.range.lowerBound < $1.range.lowerBound }
         tree.headings.sort { $0.range.lowerBound < $1.range.lowerBound }
-        for index in tree.headings.indices {
-            var end = buf.count
-            for later in tree.headings[(index + 1)...] where later.level <= tree.headings[index].level {
-                end = later.range.lowerBound
-                break
+        var sectionEnds: [Int] = []
+        sectionEnds.reserveCapacity(tree.headings.count)
+        // Each heading's section ends at the next heading of the same or a higher level:
+        // a stack of open headings makes this linear.
+        var open: [Int] = []
+        sectionEnds = Array(repeating: buf.count, count: tree.headings.count)
+        for (index, heading) in tree.headings.enumerated() {
+            while let last = open.last, tree.headings[last].level >= heading.level {
+                sectionEnds[last] = heading.range.lowerBound
+                open.removeLast()
             }
-            tree.headings[index].sectionRange = tree.headings[index].range.lowerBound..<max(end, tree.headings[index].range.upperBound)
+            open.append(index)
+        }
+        for index in tree.headings.indices {
+            let r = tree.headings[index].range
+            tree.headings[index].sectionRange = r.lowerBound..<max(sectionEnds[index], r.upperBound)
         }
     }
 
