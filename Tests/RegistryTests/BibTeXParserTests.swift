@@ -1,0 +1,266 @@
+import Testing
+@testable import MarginaliaCore
+
+@Suite struct BibTeXParserTests {
+    func parse(_ bib: String) -> BibliographyFile {
+        BibTeXParser.parse(SourceText(bib), path: "/c/refs.bib")
+    }
+
+    @Test func zoteroEntryWithRanges() throws {
+        let bib = """
+            % Exported by Zotero
+            @article{smith2020,
+              title = {The {Quiet} Crisis: {\\"O}sterreich and \\emph{Les Mis\\'erables}},
+              author = {Smith, Jane and van der Berg, Piet},
+              journaltitle = {Journal of Things},
+              date = {2020-05-01},
+              doi = {https://doi.org/10.1000/xyz_1},
+              url = {https://example.org/a~b\\_c},
+              pages = {3--4},
+            }
+            """
+        let file = parse(bib)
+        #expect(file.issues.isEmpty)
+        let s = try #require(file.sources.first)
+        #expect(file.sources.count == 1)
+        #expect(s.key == "smith2020")
+        #expect(s.keyRange == byteRange(of: "smith2020", in: bib))
+        #expect(s.entryRange == byteOffset(of: "@article", in: bib)..<bib.utf8.count)
+        #expect(s.entryType == "article")
+        #expect(s.format == .bibtex)
+        #expect(s.path == "/c/refs.bib")
+        #expect(s.title == "The Quiet Crisis: Österreich and Les Misérables")
+        #expect(s.authors == [PersonName(family: "Smith", given: "Jane"), PersonName(family: "van der Berg", given: "Piet")])
+        #expect(s.container == "Journal of Things")
+        #expect(s.year == "2020")
+        #expect(s.doi == "10.1000/xyz_1")
+        #expect(s.url == "https://example.org/a~b_c")
+        #expect(s.fields["pages"]?.value == "3--4")
+        #expect(s.fields["pages"]?.range == byteRange(of: "3--4", in: bib))
+        #expect(s.fields["journaltitle"]?.range == byteRange(of: "Journal of Things", in: bib))
+    }
+
+    @Test func quotedNumbersParenthesesAndComments() throws {
+        let bib = """
+            Free text here is a comment, even with jane@example.org in it.
+            @comment{ anything {nested} @here }
+            @preamble{ "\\newcommand{\\noop}[1]{}" }
+            @Book(doe1999, title = "A {"}Quoted{"} Title", year = 1999, publisher = {Pub \\& Sons})
+            @misc{bare}
+            @Comment{jabref-meta: databaseType:biblatex;}
+            """
+        let file = parse(bib)
+        #expect(file.issues.isEmpty)
+        #expect(file.sources.map(\.key) == ["doe1999", "bare"])
+        let doe = file.sources[0]
+        #expect(doe.entryType == "book")
+        #expect(doe.title == "A \"Quoted\" Title")
+        #expect(doe.year == "1999")
+        #expect(doe.fields["year"]?.range == byteOffset(of: " 1999,", in: bib) + 1..<(byteOffset(of: " 1999,", in: bib) + 5))
+        #expect(doe.container == "Pub & Sons")
+        #expect(doe.entryRange == byteOffset(of: "@Book", in: bib)..<(byteOffset(of: "Sons})", in: bib) + 6))
+        #expect(file.sources[1].entryRange == byteRange(of: "@misc{bare}", in: bib))
+    }
+
+    @Test func macrosAndConcatenation() throws {
+        let bib = """
+            @string{acm = "Association for Computing Machinery"}
+            @STRING(proc = {Proceedings of the } # acm)
+            @inproceedings{k1, booktitle = proc # { Conference}, month = may, year = 2001, note = jan # "~" # dec}
+            @misc{k2, publisher = undefinedmacro}
+            """
+        let file = parse(bib)
+        let k1 = try #require(file.sources.first)
+        #expect(k1.container == "Proceedings of the Association for Computing Machinery Conference")
+        #expect(k1.fields["month"]?.value == "May")
+        #expect(k1.fields["note"]?.value == "January December")
+        let start = byteOffset(of: "proc # {", in: bib)
+        #expect(k1.fields["booktitle"]?.range == start..<(byteOffset(of: "Conference}", in: bib) + 11))
+        #expect(file.issues.count == 1)
+        #expect(file.issues.first?.message == "undefined @string macro 'undefinedmacro'")
+        #expect(file.issues.first?.range == byteRange(of: "undefinedmacro", in: bib))
+        #expect(file.sources[1].container == "undefinedmacro")
+    }
+
+    @Test func crossrefAndIDs() throws {
+        let bib = """
+            @inproceedings{part, title = {A Part}, author = {Doe, J.}, crossref = {whole}, ids = {oldkey, other}}
+            @proceedings{whole, title = {The Whole}, year = {2019}, publisher = {P}, editor = {Roe, R.}}
+            """
+        let file = parse(bib)
+        #expect(file.issues.isEmpty)
+        let part = try #require(file.sources.first)
+        #expect(part.title == "A Part")
+        #expect(part.fields["booktitle"]?.value == "The Whole")
+        #expect(part.container == "The Whole")
+        #expect(part.year == "2019")
+        #expect(part.fields["year"]?.range == byteRange(of: "2019", in: bib))
+        #expect(part.authors == [PersonName(family: "Doe", given: "J.")])
+        #expect(part.aliases == ["oldkey", "other"])
+        #expect(file.sources[1].authors == [PersonName(family: "Roe", given: "R.")])
+    }
+
+    @Test(arguments: [
+        ("Smith, Jane", [PersonName(family: "Smith", given: "Jane")]),
+        ("Jane Smith", [PersonName(family: "Smith", given: "Jane")]),
+        ("Jean-Paul de la Fontaine", [PersonName(family: "de la Fontaine", given: "Jean-Paul")]),
+        // BibTeX counts a word that starts with a plain brace group as capitalized.
+        ("Jean-Paul {de la} Fontaine", [PersonName(family: "Fontaine", given: "Jean-Paul de la")]),
+        ("Ludwig van Beethoven", [PersonName(family: "van Beethoven", given: "Ludwig")]),
+        ("van Gogh, Vincent", [PersonName(family: "van Gogh", given: "Vincent")]),
+        ("von Last, Jr, First", [PersonName(family: "von Last", given: "First, Jr")]),
+        ("{Human Rights Watch}", [PersonName(family: "Human Rights Watch")]),
+        ("{Barnes and Noble} and Doe, J.", [PersonName(family: "Barnes and Noble"), PersonName(family: "Doe", given: "J.")]),
+        ("Plato", [PersonName(family: "Plato")]),
+        ("G{\\\"o}del, Kurt AND Erd\\H{o}s, Paul and others",
+         [PersonName(family: "Gödel", given: "Kurt"), PersonName(family: "Erdős", given: "Paul"), PersonName(family: "et al.")]),
+        ("Jane~Q. Public", [PersonName(family: "Public", given: "Jane Q.")]),
+        ("Sandlund, Per and\nAndersson, Lena", [PersonName(family: "Sandlund", given: "Per"), PersonName(family: "Andersson", given: "Lena")]),
+        ("Anderson, Ann", [PersonName(family: "Anderson", given: "Ann")]),
+    ])
+    func names(raw: String, expected: [PersonName]) {
+        #expect(BibTeXParser.parseNames(raw) == expected)
+    }
+
+    @Test(arguments: [
+        ("{\\'e}t{\\'e} \\`a l'\\^ile", "été à l'île"),
+        ("Fran\\c{c}ois \\v{S}koda \\c c", "François Škoda ç"),
+        ("na\\\"{\\i}ve \\ss{} {\\o}re \\AA{}ngstr\\\"om", "naïve ß øre Ångström"),
+        ("Tom \\& Jerry: 50\\% \\$5 \\#1", "Tom & Jerry: 50% $5 #1"),
+        ("\\textbf{Bold}  and\n  \\textit{italic}", "Bold and italic"),
+        ("pp.~3--4 --- $x^2$", "pp. 3--4 --- x^2"),
+        ("{{Nested {Braces}}}", "Nested Braces"),
+        ("\\'{}", ""),
+        ("\\~n \\=a \\.z \\u{g} \\k{a} \\r{u} \\H{u}", "ñ ā ż ğ ą ů ű"),
+        ("\\'\\i", "í"),
+    ])
+    func latexCleaning(raw: String, expected: String) {
+        #expect(BibTeXParser.cleanLaTeX(Array(raw.utf8)) == expected)
+    }
+
+    @Test(arguments: [
+        ("2020", "2020"), ("2020-05-01", "2020"), ("2019/2020", "2019/2020"), ("2020-05/2021-01", "2020/2021"),
+        ("2020/", "2020"), ("/2020", "2020"), ("forthcoming", nil), ("2020-05-01/2020-06-01", "2020"),
+    ])
+    func years(date: String, expected: String?) {
+        #expect(BibTeXParser.yearText(date) == expected)
+    }
+
+    @Test func yearFieldFallbackAndEditors() throws {
+        let bib = "@book{a, year = {forthcoming}, editor = {Roe, R.}}\n@book{b, year = {c. 1850}, date = {1851}}"
+        let file = parse(bib)
+        #expect(file.sources[0].year == "forthcoming")
+        #expect(file.sources[0].authors == [PersonName(family: "Roe", given: "R.")])
+        #expect(file.sources[1].year == "1851")
+    }
+
+    @Test func howpublishedURLAndDOIPrefixes() throws {
+        let bib = """
+            @misc{w, howpublished = {\\url{https://example.org/page}}, doi = {doi:10.5/abc}}
+            """
+        let s = try #require(parse(bib).sources.first)
+        #expect(s.url == "https://example.org/page")
+        #expect(s.doi == "10.5/abc")
+        #expect(s.container == "https://example.org/page")
+    }
+
+    @Test func duplicateKeysAndFieldsAreKept() {
+        let bib = "@misc{a, title = {One}, title = {Two}}\n@misc{a, title = {Three}}"
+        let file = parse(bib)
+        #expect(file.sources.map(\.key) == ["a", "a"])
+        #expect(file.sources.map(\.title) == ["One", "Three"])
+        #expect(file.issues.count == 1)
+        #expect(file.issues.first?.range == byteRange(of: "title", in: bib, occurrence: 1))
+    }
+
+    @Test(arguments: [
+        ("@misc{a, title {x}}\n", "title {", 6, "expected '=' after field name 'title', found '{'"),
+        ("@misc{a title = {x}}\n", "title =", 0, "expected ',' or '}' after the key in entry 'a', found 't'"),
+        ("@misc{, title = {x}}\n", ", title", 0, "expected a citation key after '@misc{', found ','"),
+        ("@misc{a, title = }\n", "}\n", 0, "expected a value for 'title' ('{...}', \"...\", a number or a macro), found '}'"),
+        ("@misc{a, title = {x}\n", "\n", 1, "expected ',' or '}' after entry 'a', found end of file"),
+        ("@misc{a, title = {x\n", "{x", 0, "'{' is never closed"),
+        ("@{a, title = {x}}\n", "{a", 0, "expected an entry type after '@', found '{'"),
+        ("@misc a, title = {x}}\n", "a,", 0, "expected '{' or '(' after '@misc', found 'a'"),
+        ("@misc{a, = {x}}\n", "= {", 0, "expected a field name in entry 'a', found '='"),
+    ])
+    func syntaxErrors(bib: String, marker: String, delta: Int, message: String) {
+        let file = parse(bib)
+        #expect(file.issues.count == 1)
+        #expect(file.issues.first?.message == message)
+        #expect(file.issues.first?.rule == RuleID.unreadableBibliography)
+        #expect(file.issues.first?.range.lowerBound == byteOffset(of: marker, in: bib) + delta)
+    }
+
+    @Test func missingCommaReportsTheNextEntry() {
+        let bib = """
+            @article{one, title = {Broken
+              author = {Nobody}
+            }
+            @article{two, title = {Fine}}
+            """
+        let file = parse(bib)
+        #expect(file.issues.map(\.message) == ["expected ',' or '}' after a field in entry 'one', found '@'"])
+        #expect(file.issues.first?.range.lowerBound == byteOffset(of: "@article{two", in: bib))
+        #expect(file.sources.map(\.key) == ["one", "two"])
+    }
+
+    @Test func unclosedBraceStopsAtNextEntry() {
+        let bib = """
+            @article{one, title = {Broken {part,
+              author = {Nobody},
+            }
+            @article{two, title = {Fine}}
+            """
+        let file = parse(bib)
+        #expect(file.issues.count == 1)
+        #expect(file.issues.first?.message == "'{' is never closed before the next entry")
+        #expect(file.issues.first?.range.lowerBound == byteOffset(of: "{Broken", in: bib))
+        #expect(file.sources.map(\.key) == ["one", "two"])
+        #expect(file.sources[1].title == "Fine")
+    }
+
+    @Test func recoveryAfterErrorInTheMiddle() {
+        let bib = """
+            @misc{a, title = {A}}
+            @misc{b, title = {B} junk = {x}}
+            @misc{c, title = {C}}
+            """
+        let file = parse(bib)
+        #expect(file.sources.map(\.key) == ["a", "b", "c"])
+        #expect(file.sources[1].title == "B")
+        #expect(file.issues.count == 1)
+        #expect(SourceText(bib).line(containing: file.issues[0].range.lowerBound) == 1)
+    }
+
+    @Test func largeFileWithOneErrorYieldsEveryEntry() {
+        var bib = "% generated\n"
+        let count = 28_000
+        let broken = count / 2
+        var brokenLine = 0
+        var line = 1
+        for i in 0..<count {
+            let title = i == broken ? "title {Broken}" : "title = {Entry number \(i) about {Things}}"
+            if i == broken { brokenLine = line + 2 }
+            bib += """
+                @article{key\(i),
+                  author = {Author\(i), First and Other, Second},
+                  \(title),
+                  journal = {Journal \(i % 97)},
+                  year = {\(1900 + i % 120)},
+                  doi = {10.1000/\(i)},
+                }
+
+                """
+            line += 7
+        }
+        #expect(bib.utf8.count > 5_000_000)
+        let text = SourceText(bib)
+        let file = BibTeXParser.parse(text, path: "/big.bib")
+        #expect(file.sources.count == count)
+        #expect(file.issues.count == 1)
+        #expect(file.issues.first.map { text.line(containing: $0.range.lowerBound) } == brokenLine)
+        #expect(file.sources[broken + 1].key == "key\(broken + 1)")
+        #expect(file.sources[count - 1].title == "Entry number \(count - 1) about Things")
+    }
+}
