@@ -35,8 +35,8 @@ public struct Gazetteer: Sendable {
     private let edgeTargets: [Int32]
     /// Per state, the group of patterns that ends there, or -1.
     private let groupOfState: [Int32]
-    /// Per ASCII byte, whether a walk may start on it (the root has a child for it).
-    private let asciiStarts: [Bool]
+    /// Per byte, bits of `ByteKind`: the main loop's only table.
+    private let byteKinds: [UInt8]
     /// Payloads of each group of patterns that fold alike, in pattern order.
     private let groupPayloads: [[Int]]
 
@@ -96,7 +96,11 @@ public struct Gazetteer: Sendable {
         self.edgeBytes = edgeBytes
         self.edgeTargets = edgeTargets
         self.groupOfState = groupOfState
-        self.asciiStarts = (0..<128).map { rootChildren[$0] != 0 }
+        self.byteKinds = (0..<256).map { byte -> UInt8 in
+            if byte >= 0x80 { return ByteKind.nonASCII }
+            return (FoldTable.asciiIsWord(UInt8(byte)) ? ByteKind.word : 0)
+                | (rootChildren[byte] != 0 ? ByteKind.startsPattern : 0)
+        }
         self.groupPayloads = groupPayloads
     }
 
@@ -107,42 +111,46 @@ public struct Gazetteer: Sendable {
         let lower = min(max(range?.lowerBound ?? 0, 0), upper)
         guard !groupPayloads.isEmpty, lower < upper else { return [] }
         var matches: [GazetteerMatch] = []
-        asciiStarts.withUnsafeBufferPointer { asciiStarts in
-            FoldTable.shared.isWord.withUnsafeBufferPointer { isWordTable in
-                var afterWord = lower > 0 && TextFolding.isWordScalar(endingAt: lower, in: bytes)
-                var utf8Offset = lower
-                while utf8Offset < upper {
-                    let byte = bytes[utf8Offset]
-                    if byte < 0x80 {
-                        if !afterWord && asciiStarts[Int(byte)],
-                            let match = longestMatch(in: bytes, from: utf8Offset, to: upper)
-                        {
-                            matches.append(match)
-                            utf8Offset = match.range.upperBound
-                            afterWord = TextFolding.isWordScalar(endingAt: utf8Offset, in: bytes)
-                            continue
-                        }
-                        afterWord = isWordTable[Int(byte)]
-                        utf8Offset += 1
-                        continue
-                    }
-                    let decoded = TextFolding.decodeScalar(bytes, at: utf8Offset)
-                    if !decoded.isValid {
-                        afterWord = true  // Unknown bytes: never a word boundary.
-                        utf8Offset += 1
-                        continue
-                    }
-                    if !afterWord && !TextFolding.isDropped(decoded.scalar),
-                        let match = longestMatch(in: bytes, from: utf8Offset, to: upper)
-                    {
+        byteKinds.withUnsafeBufferPointer { byteKinds in
+            // 1 after a word scalar, else 0: kept as an integer so the common path has no branch on it.
+            var afterWord: UInt8 = lower > 0 && TextFolding.isWordScalar(endingAt: lower, in: bytes) ? 1 : 0
+            var utf8Offset = lower
+            while utf8Offset < upper {
+                let byte = bytes[utf8Offset]
+                let kind = byteKinds[Int(byte)]
+                // Taken only for non-ASCII bytes and for a pattern's first byte at a word start.
+                if kind & ByteKind.nonASCII | (kind >> 1 & ~afterWord & 1) == 0 {
+                    afterWord = kind & ByteKind.word
+                    utf8Offset += 1
+                    continue
+                }
+                if byte < 0x80 {
+                    if let match = longestMatch(in: bytes, from: utf8Offset, to: upper) {
                         matches.append(match)
                         utf8Offset = match.range.upperBound
-                        afterWord = TextFolding.isWordScalar(endingAt: utf8Offset, in: bytes)
+                        afterWord = TextFolding.isWordScalar(endingAt: utf8Offset, in: bytes) ? 1 : 0
                         continue
                     }
-                    afterWord = TextFolding.isWordScalar(decoded.scalar)
-                    utf8Offset += decoded.utf8Length
+                    afterWord = kind & ByteKind.word
+                    utf8Offset += 1
+                    continue
                 }
+                let decoded = TextFolding.decodeScalar(bytes, at: utf8Offset)
+                if !decoded.isValid {
+                    afterWord = 1  // Unknown bytes: never a word boundary.
+                    utf8Offset += 1
+                    continue
+                }
+                if afterWord == 0 && !TextFolding.isDropped(decoded.scalar),
+                    let match = longestMatch(in: bytes, from: utf8Offset, to: upper)
+                {
+                    matches.append(match)
+                    utf8Offset = match.range.upperBound
+                    afterWord = TextFolding.isWordScalar(endingAt: utf8Offset, in: bytes) ? 1 : 0
+                    continue
+                }
+                afterWord = TextFolding.isWordScalar(decoded.scalar) ? 1 : 0
+                utf8Offset += decoded.utf8Length
             }
         }
         return matches
@@ -151,6 +159,16 @@ public struct Gazetteer: Sendable {
     /// Matches in a byte array; see `matches(in:range:)`.
     public func matches(in bytes: [UInt8], range: Range<Int>? = nil) -> [GazetteerMatch] {
         bytes.withUnsafeBufferPointer { matches(in: $0, range: range) }
+    }
+
+    /// Bits of `byteKinds`.
+    private enum ByteKind {
+        /// An ASCII letter or digit.
+        static let word: UInt8 = 1
+        /// The root has a child for this byte: a walk may start here.
+        static let startsPattern: UInt8 = 2
+        /// A byte of a multi-byte scalar (or an invalid byte).
+        static let nonASCII: UInt8 = 4
     }
 
     /// The child of a state along a folded byte, or 0 when there is none.
