@@ -1,3 +1,5 @@
+import Foundation
+
 /// Any JSON value, for members whose shape the protocol leaves open (error data, settings, diagnostic data).
 public enum JSONValue: Codable, Hashable, Sendable {
     /// JSON `null`.
@@ -94,4 +96,17 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
     }
     /// `nil` as JSON null.
     public init(nilLiteral: ()) { self = .null }
+}
+
+extension JSONValue {
+    /// The JSON value of any encodable, for members typed "any" on the wire (e.g. registerOptions).
+    public init(encoding value: some Encodable) throws {
+        let data = try MessageEncoding.makeEncoder().encode(value)
+        self = try JSONDecoder().decode(JSONValue.self, from: data)
+    }
+
+    /// Decodes this value as a concrete type (e.g. settings into a configuration struct).
+    public func decode<Value: Decodable>(as type: Value.Type) throws -> Value {
+        try JSONDecoder().decode(Value.self, from: try MessageEncoding.makeEncoder().encode(self))
+    }
 }
