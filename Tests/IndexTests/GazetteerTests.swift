@@ -16,6 +16,90 @@ private func texts(_ patterns: [String], in text: String) -> [String] {
     found(patterns, in: text).map(\.0)
 }
 
+/// One folded scalar of the reference matcher's stream.
+private struct FoldedUnit {
+    var bytes: [UInt8]
+    var utf8Start: Int
+    /// End of the scalar and of any dropped marks after it.
+    var utf8End: Int
+}
+
+/// A brute-force matcher to compare against: folds the text scalar by scalar, then tries every
+/// pattern at every word start and keeps the leftmost-longest matches.
+private func referenceMatches(_ patterns: [String], in text: String) -> [GazetteerMatch] {
+    var groups: [(folded: [UInt8], payloads: [Int])] = []
+    for (payload, pattern) in patterns.enumerated() {
+        let folded = Array(pattern.utf8).withUnsafeBufferPointer { TextFolding.foldedBytes($0) }
+        if folded.isEmpty { continue }
+        if let index = groups.firstIndex(where: { $0.folded == folded }) {
+            groups[index].payloads.append(payload)
+        } else {
+            groups.append((folded, [payload]))
+        }
+    }
+    var scalars: [(scalar: UInt32, utf8Start: Int, utf8End: Int)] = []
+    var utf8Offset = 0
+    for scalar in text.unicodeScalars {
+        let length = String(scalar).utf8.count
+        scalars.append((scalar.value, utf8Offset, utf8Offset + length))
+        utf8Offset += length
+    }
+    var units: [FoldedUnit] = []
+    for (scalar, start, end) in scalars {
+        let packed = TextFolding.foldedUTF8(of: scalar)
+        var bytes: [UInt8]
+        if packed == TextFolding.identityMarker {
+            bytes = Array(Array(text.utf8)[start..<end])
+        } else {
+            bytes = (0..<Int(packed >> 24)).map { UInt8(truncatingIfNeeded: packed >> (8 * UInt32($0))) }
+        }
+        if bytes.isEmpty {
+            if !units.isEmpty { units[units.count - 1].utf8End = end }
+            continue
+        }
+        if bytes == [0x20], units.last?.bytes == [0x20] {
+            units[units.count - 1].utf8End = end
+            continue
+        }
+        units.append(FoldedUnit(bytes: bytes, utf8Start: start, utf8End: end))
+    }
+    func isWord(before utf8Offset: Int) -> Bool {
+        guard let previous = scalars.last(where: { $0.utf8End == utf8Offset }) else { return false }
+        return TextFolding.isWordScalar(previous.scalar)
+    }
+    func isWord(at utf8Offset: Int) -> Bool {
+        guard let next = scalars.first(where: { $0.utf8Start == utf8Offset }) else { return false }
+        return TextFolding.isWordScalar(next.scalar)
+    }
+    var matches: [GazetteerMatch] = []
+    var unitIndex = 0
+    while unitIndex < units.count {
+        var best: (end: Int, units: Int, payloads: [Int])?
+        if !isWord(before: units[unitIndex].utf8Start) {
+            for group in groups {
+                var folded: [UInt8] = []
+                var last = unitIndex
+                while folded.count < group.folded.count && last < units.count {
+                    folded += units[last].bytes
+                    last += 1
+                }
+                guard folded == group.folded else { continue }
+                // The match ends after the dropped marks that follow its last scalar.
+                let end = units[last - 1].utf8End
+                if isWord(at: end) { continue }
+                if end > best?.end ?? -1 { best = (end, last, group.payloads) }
+            }
+        }
+        if let best {
+            matches.append(GazetteerMatch(range: units[unitIndex].utf8Start..<best.end, payloads: best.payloads))
+            unitIndex = best.units
+        } else {
+            unitIndex += 1
+        }
+    }
+    return matches
+}
+
 @Suite struct GazetteerTests {
     @Test func caseIsSensitiveAsTheRegistryWritesIt() {
         #expect(texts(["Assembly"], in: "Meet at the assembly point.") == [])
@@ -129,6 +213,31 @@ private func texts(_ patterns: [String], in text: String) -> [String] {
         let text = "x Entity1999 L4 y Entity12 Ł5, Entity12  L5 Entity120 L1 Entity3 L4"
         let matches = gazetteer.matches(in: Array(text.utf8))
         #expect(matches.map(\.payloads) == [[1999], [12], [12], [120]])
+    }
+
+    @Test func agreesWithBruteForceOnRandomTexts() {
+        let pieces = [
+            "Kyiv", "Ky", "iv", "K", "y", " ", "  ", "\n", "\u{A0}", "\u{E9}", "e\u{301}", "\u{301}", "\u{2019}",
+            "'", "-", "Київ", "й", "и\u{306}", "🙂", "a", "\u{C9}", "E", ".", "\u{AD}", "2",
+        ]
+        var seed: UInt64 = 0x5EED
+        func random(_ count: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(count))
+        }
+        var casesWithMatches = 0
+        for _ in 0..<400 {
+            let patterns = (0..<(1 + random(6))).map { _ in
+                (0..<(1 + random(3))).map { _ in pieces[random(pieces.count)] }.joined()
+            }
+            let text = (0..<random(30)).map { _ in pieces[random(pieces.count)] }.joined()
+            let gazetteer = Gazetteer(patterns: patterns.enumerated().map { (text: $0.element, payload: $0.offset) })
+            let expected = referenceMatches(patterns, in: text)
+            let actual = gazetteer.matches(in: Array(text.utf8))
+            if !expected.isEmpty { casesWithMatches += 1 }
+            #expect(actual == expected, "patterns \(patterns.debugDescription) text \(text.debugDescription)")
+        }
+        #expect(casesWithMatches > 50)
     }
 
     @Test func foldingKeys() {
