@@ -194,7 +194,13 @@ private func referenceMatches(_ patterns: [String], in text: String) -> [Gazette
         #expect(Gazetteer(patterns: [(text: " \n", payload: 0)]).distinctPatternCount == 0)
     }
 
-    @Test func invalidUTF8IsAWordBoundaryNeverACrash() {
+    @Test func byteOrderMarkIsNotAWord() {
+        let text = SourceText("\u{FEFF}Kyiv")
+        let matches = Gazetteer(patterns: [(text: "Kyiv", payload: 0)]).matches(in: text)
+        #expect(matches.map(\.range) == [3..<7])
+    }
+
+    @Test func invalidUTF8IsNoWordBoundaryAndNeverACrash() {
         var bytes = Array("Kyiv ".utf8)
         bytes += [0xFF, 0xC3]
         bytes += Array(" Kyiv".utf8)

@@ -20,10 +20,11 @@ public struct GazetteerMatch: Sendable, Hashable {
 /// leftmost-longest, non-overlapping matches as byte ranges of the original text.
 ///
 /// Since a match can only start where a word starts, the scan does not run an Aho-Corasick
-/// automaton over every byte (a serial chain of table loads, measured at 170-195 MB/s with
-/// 2,000 patterns); it skips from word start to word start with a branch on a 256-byte table,
-/// and walks a byte trie of the folded patterns only where some pattern's first byte occurs.
-/// The walk folds the text on the fly and remembers the longest pattern end that is also a word end.
+/// automaton over every byte (a serial chain of dependent table loads: 32 ms against 23 ms for
+/// this design, side by side on 10 MB with 2,000 patterns); it moves from word start to word
+/// start with one rarely taken branch per byte, and walks a byte trie of the folded patterns
+/// only where some pattern's first byte occurs. The walk folds the text on the fly and keeps
+/// the longest pattern end that is also a word end. Worst case O(text × longest pattern).
 public struct Gazetteer: Sendable {
     /// Per folded byte, the root's child (0: none). The root is state 0.
     private let rootChildren: [Int32]
@@ -159,6 +160,11 @@ public struct Gazetteer: Sendable {
     /// Matches in a byte array; see `matches(in:range:)`.
     public func matches(in bytes: [UInt8], range: Range<Int>? = nil) -> [GazetteerMatch] {
         bytes.withUnsafeBufferPointer { matches(in: $0, range: range) }
+    }
+
+    /// Matches in a source text; see `matches(in:range:)`.
+    public func matches(in text: SourceText, range: Range<Int>? = nil) -> [GazetteerMatch] {
+        matches(in: text.bytes, range: range)
     }
 
     /// Bits of `byteKinds`.
