@@ -121,12 +121,12 @@ public enum JSONSanitizer {
         var upperBound: UInt8 = 0xBF
         switch lead {
         case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; lowerBound = 0xA0
+        case 0xE0: (length, lowerBound) = (3, 0xA0)
         case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: length = 3; upperBound = 0x9F
-        case 0xF0: length = 4; lowerBound = 0x90
+        case 0xED: (length, upperBound) = (3, 0x9F)
+        case 0xF0: (length, lowerBound) = (4, 0x90)
         case 0xF1...0xF3: length = 4
-        case 0xF4: length = 4; upperBound = 0x8F
+        case 0xF4: (length, upperBound) = (4, 0x8F)
         default: return 0
         }
         guard index + length <= input.count else { return 0 }
@@ -146,12 +146,12 @@ public enum JSONSanitizer {
         var upperBound: UInt8 = 0xBF
         switch lead {
         case 0xC2...0xDF: expected = 2
-        case 0xE0: expected = 3; lowerBound = 0xA0
+        case 0xE0: (expected, lowerBound) = (3, 0xA0)
         case 0xE1...0xEC, 0xEE...0xEF: expected = 3
-        case 0xED: expected = 3; upperBound = 0x9F
-        case 0xF0: expected = 4; lowerBound = 0x90
+        case 0xED: (expected, upperBound) = (3, 0x9F)
+        case 0xF0: (expected, lowerBound) = (4, 0x90)
         case 0xF1...0xF3: expected = 4
-        case 0xF4: expected = 4; upperBound = 0x8F
+        case 0xF4: (expected, upperBound) = (4, 0x8F)
         default: return 1
         }
         var length = 1

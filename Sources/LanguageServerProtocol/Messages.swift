@@ -139,3 +139,17 @@ public enum LSPMethod {
         logMessage, showMessage,
     ]
 }
+
+extension Connection {
+    /// Sends a typed notification under its own method name.
+    @discardableResult
+    public func send<Params: LSPNotification>(notification params: Params) -> Bool {
+        sendNotification(method: Params.method, params: params)
+    }
+
+    /// Sends a typed server-to-client request under its own method name; the response arrives through the handler.
+    @discardableResult
+    public func send<Params: LSPRequest>(request params: Params) -> RequestID {
+        sendRequest(method: Params.method, params: params)
+    }
+}

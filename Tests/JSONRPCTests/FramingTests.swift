@@ -110,6 +110,19 @@ func randomChunks(_ bytes: [UInt8], seed: UInt64, maxSize: Int) -> [ArraySlice<U
         #expect(result.errors.count == 1)
     }
 
+    @Test func unterminatedHeaderGarbageRecovers() {
+        let bytes = Array(repeating: UInt8(ascii: "z"), count: 20_000) + frame(#"{"a":1}"#)
+        for chunks in [[bytes[...]], randomChunks(bytes, seed: 3, maxSize: 700)] {
+            var framer = MessageFramer()
+            var bodies: [Data] = []
+            for chunk in chunks {
+                for case .message(let body) in framer.feed(chunk) { bodies.append(body) }
+                #expect(framer.bufferedByteCount <= 17_000)
+            }
+            #expect(bodies == [Data(#"{"a":1}"#.utf8)])
+        }
+    }
+
     @Test func hugeLengthIsSkipped() {
         var framer = MessageFramer(maximumBodyByteCount: 100)
         var events = framer.feed(Array("Content-Length: 150\r\n\r\n".utf8) + Array(repeating: UInt8(ascii: "x"), count: 60))
