@@ -6,22 +6,19 @@
 public enum BibTeXParser {
     /// Parses one `.bib` file.
     public static func parse(_ text: SourceText, path: String) -> BibliographyFile {
-        var raw: [RawEntry] = []
-        var issues: [ParseIssue] = []
         text.bytes.withUnsafeBufferPointer { buffer in
             var scanner = Scanner(buffer: buffer)
             scanner.position = text.bomLength
             scanner.run()
-            raw = scanner.entries
-            issues = scanner.issues
+            let resolver = Resolver(entries: scanner.entries, path: path, buffer: buffer, hasCrossref: scanner.sawCrossref)
+            let sources = resolver.resolve()
+            return BibliographyFile(path: path, sources: sources, issues: scanner.issues)
         }
-        let sources = Resolver(entries: raw, path: path).resolve()
-        return BibliographyFile(path: path, sources: sources, issues: issues)
     }
 
     /// Splits a BibTeX name list on " and " (outside braces) into names.
     public static func parseNames(_ rawList: String) -> [PersonName] {
-        splitNames(Array(rawList.utf8)).compactMap(parseName)
+        Array(rawList.utf8).withUnsafeBufferPointer { parseNames($0) }
     }
 
     // MARK: - Raw entries
@@ -32,8 +29,40 @@ public enum BibTeXParser {
         var key: String
         var keyRange: Range<Int>
         var entryRange: Range<Int>
-        /// Lowercased field name -> raw value bytes and value range, first occurrence wins.
-        var fields: [String: (raw: [UInt8], range: Range<Int>)]
+        /// Fields in file order, names lowercased, first occurrence of a name only.
+        var fields: [RawField]
+
+        /// The field named `name` (a linear search: entries have a dozen fields).
+        func field(_ name: String) -> RawField? {
+            fields.first { $0.name == name }
+        }
+    }
+
+    /// A raw value: a slice of the file (one delimited piece), or bytes assembled from macros
+    /// and `#` concatenation. Slices avoid a copy per field.
+    enum RawValue {
+        case slice(Range<Int>)
+        case owned([UInt8])
+
+        /// Calls `body` with the value's bytes.
+        func withBytes<R>(_ buffer: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+            switch self {
+            case .slice(let range): body(UnsafeBufferPointer(rebasing: buffer[range]))
+            case .owned(let bytes): bytes.withUnsafeBufferPointer(body)
+            }
+        }
+
+        /// The value's bytes, copied.
+        func bytes(_ buffer: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+            withBytes(buffer) { Array($0) }
+        }
+    }
+
+    /// One field as written.
+    struct RawField {
+        var name: String
+        var value: RawValue
+        var range: Range<Int>
     }
 
     private struct SyntaxError: Error {
@@ -50,6 +79,8 @@ public enum BibTeXParser {
         var issues: [ParseIssue] = []
         /// `@string` macros by lowercased name, raw value bytes.
         var macros: [String: [UInt8]] = [:]
+        /// Whether some entry has a `crossref` field.
+        var sawCrossref = false
 
         init(buffer: UnsafeBufferPointer<UInt8>) {
             self.buffer = buffer
@@ -85,6 +116,24 @@ public enum BibTeXParser {
 
         func string(_ range: Range<Int>) -> String {
             String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self)
+        }
+
+        /// The bytes of `range` with ASCII letters lowercased, as a string (names are short:
+        /// Swift keeps them inline, with no allocation).
+        func lowercasedString(_ range: Range<Int>) -> String {
+            var hasUpper = false
+            for i in range where buffer[i] >= 0x41 && buffer[i] <= 0x5A {
+                hasUpper = true
+                break
+            }
+            if !hasUpper { return string(range) }
+            return String(unsafeUninitializedCapacity: range.count) { out in
+                for (k, i) in range.enumerated() {
+                    let b = buffer[i]
+                    out[k] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+                }
+                return range.count
+            }
         }
 
         /// Whether an `@` at `offset` can start an entry: not inside a word (an e-mail address).
@@ -160,7 +209,7 @@ public enum BibTeXParser {
             guard !typeRange.isEmpty else {
                 throw SyntaxError(message: "expected an entry type after '@', found \(describe(position))", offset: position)
             }
-            let type = string(typeRange).lowercased()
+            let type = lowercasedString(typeRange)
             skipSpace()
             guard position < count, buffer[position] == 0x7B || buffer[position] == 0x28 else {
                 throw SyntaxError(message: "expected '{' or '(' after '@\(string(typeRange))', found \(describe(position))", offset: position)
@@ -190,7 +239,7 @@ public enum BibTeXParser {
                 try expect(0x3D, "expected '=' after macro name '\(string(nameRange))'")
                 skipSpace()
                 let value = try parseValue(fieldName: string(nameRange))
-                macros[string(nameRange).lowercased()] = value.raw
+                macros[lowercasedString(nameRange)] = value.raw.bytes(buffer)
                 skipSpace()
                 try expect(close, "expected '\(Character(Unicode.Scalar(close)))' to end @string")
                 return
@@ -205,7 +254,7 @@ public enum BibTeXParser {
                 position += 1
             }
             let keyRange = keyStart..<position
-            var entry = RawEntry(type: type, key: string(keyRange), keyRange: keyRange, entryRange: at..<position, fields: [:])
+            var entry = RawEntry(type: type, key: string(keyRange), keyRange: keyRange, entryRange: at..<position, fields: [])
             // Keep a partial entry when a later field breaks: its key still resolves citations.
             defer {
                 entry.entryRange = at..<position
@@ -244,7 +293,7 @@ public enum BibTeXParser {
                 guard !nameRange.isEmpty else {
                     throw SyntaxError(message: "expected a field name in entry '\(entry.key)', found \(describe(position))", offset: position)
                 }
-                let name = string(nameRange).lowercased()
+                let name = lowercasedString(nameRange)
                 skipSpace()
                 guard position < count, buffer[position] == 0x3D else {
                     throw SyntaxError(message: "expected '=' after field name '\(string(nameRange))', found \(describe(position))", offset: position)
@@ -252,8 +301,9 @@ public enum BibTeXParser {
                 position += 1
                 skipSpace()
                 let value = try parseValue(fieldName: name)
-                if entry.fields[name] == nil {
-                    entry.fields[name] = (value.raw, value.range)
+                if !entry.fields.contains(where: { $0.name == name }) {
+                    entry.fields.append(RawField(name: name, value: value.raw, range: value.range))
+                    if name == "crossref" { sawCrossref = true }
                 } else {
                     issues.append(
                         ParseIssue(
@@ -293,46 +343,52 @@ public enum BibTeXParser {
 
         /// Parses `piece (# piece)*`: the raw bytes concatenated, and the value's range
         /// (inside the delimiters when the value is a single delimited piece).
-        mutating func parseValue(fieldName: String) throws(SyntaxError) -> (raw: [UInt8], range: Range<Int>) {
-            var raw: [UInt8] = []
+        mutating func parseValue(fieldName: String) throws(SyntaxError) -> (raw: RawValue, range: Range<Int>) {
             let start = position
-            var pieces = 0
-            var singleInner: Range<Int>?
+            var first: RawValue?
+            var firstRange = start..<start
+            // Bytes are assembled only when a second piece arrives.
+            var assembled: [UInt8]?
             while true {
                 guard position < count else {
                     throw SyntaxError(message: "expected a value for '\(fieldName)', found end of file", offset: position)
                 }
                 let b = buffer[position]
                 let pieceStart = position
+                let piece: RawValue
+                var pieceRange: Range<Int>
                 if b == 0x7B {
-                    let inner = try scanBraced()
-                    raw.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[inner]))
-                    singleInner = inner
+                    pieceRange = try scanBraced()
+                    piece = .slice(pieceRange)
                 } else if b == 0x22 {
-                    let inner = try scanQuoted()
-                    raw.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[inner]))
-                    singleInner = inner
+                    pieceRange = try scanQuoted()
+                    piece = .slice(pieceRange)
                 } else if b >= 0x30 && b <= 0x39 {
                     while position < count && buffer[position] >= 0x30 && buffer[position] <= 0x39 { position += 1 }
-                    raw.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[pieceStart..<position]))
-                    singleInner = pieceStart..<position
+                    pieceRange = pieceStart..<position
+                    piece = .slice(pieceRange)
                 } else if isNameByte(b) {
-                    let nameRange = readName()
-                    let name = string(nameRange).lowercased()
+                    pieceRange = readName()
+                    let name = lowercasedString(pieceRange)
                     if let value = macros[name] ?? BibTeXParser.monthMacros[name] {
-                        raw.append(contentsOf: value)
+                        piece = .owned(value)
                     } else {
                         issues.append(
                             ParseIssue(
                                 rule: RuleID.unreadableBibliography,
-                                message: "undefined @string macro '\(string(nameRange))'", range: nameRange))
-                        raw.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[nameRange]))
+                                message: "undefined @string macro '\(string(pieceRange))'", range: pieceRange))
+                        piece = .slice(pieceRange)
                     }
-                    singleInner = nameRange
                 } else {
                     throw SyntaxError(message: "expected a value for '\(fieldName)' ('{...}', \"...\", a number or a macro), found \(describe(position))", offset: position)
                 }
-                pieces += 1
+                if let firstPiece = first {
+                    if assembled == nil { assembled = firstPiece.bytes(buffer) }
+                    piece.withBytes(buffer) { assembled?.append(contentsOf: $0) }
+                } else {
+                    first = piece
+                    firstRange = pieceRange
+                }
                 let afterPiece = position
                 skipSpace()
                 if position < count && buffer[position] == 0x23 {
@@ -342,8 +398,8 @@ public enum BibTeXParser {
                 }
                 // Leave trailing space for the caller; the value ends with its last piece.
                 position = afterPiece
-                let range = pieces == 1 ? (singleInner ?? start..<afterPiece) : start..<afterPiece
-                return (raw, range)
+                if let assembled { return (.owned(assembled), start..<afterPiece) }
+                return (first ?? .slice(firstRange), firstRange)
             }
         }
 
@@ -421,38 +477,79 @@ public enum BibTeXParser {
 
     // MARK: - Resolution: crossref, normalized fields
 
-    /// Fields whose values are verbatim (URLs, DOIs, files): no LaTeX cleaning beyond braces.
-    static let verbatimFields: Set<String> = ["url", "doi", "file", "eprint", "urldate", "isbn", "issn"]
+    /// What a field contributes to the normalized `Source`.
+    enum FieldRole {
+        case author, editor, date, year, title, url, doi, ids
+        /// A candidate for `Source.container`; lower ranks win.
+        case container(Int)
+        /// A value kept verbatim (files, ISBNs): no LaTeX cleaning beyond braces.
+        case verbatim
+        case other
 
-    /// Fields tried in order for `Source.container`.
-    static let containerFields = [
-        "journaltitle", "journal", "booktitle", "maintitle", "publisher", "howpublished", "institution",
-        "organization", "school",
-    ]
+        /// URLs, DOIs and files are not LaTeX: `~` and `%` mean themselves.
+        var isVerbatim: Bool {
+            switch self {
+            case .url, .doi, .verbatim: true
+            default: false
+            }
+        }
+    }
+
+    /// The role of a lowercased field name.
+    static func role(of name: String) -> FieldRole {
+        switch name {
+        case "author": .author
+        case "editor": .editor
+        case "date": .date
+        case "year": .year
+        case "title": .title
+        case "url": .url
+        case "doi": .doi
+        case "ids": .ids
+        case "journaltitle": .container(0)
+        case "journal": .container(1)
+        case "booktitle": .container(2)
+        case "maintitle": .container(3)
+        case "publisher": .container(4)
+        case "howpublished": .container(5)
+        case "institution": .container(6)
+        case "organization": .container(7)
+        case "school": .container(8)
+        case "file", "eprint", "urldate", "isbn", "issn": .verbatim
+        default: .other
+        }
+    }
 
     private struct Resolver {
         let entries: [RawEntry]
         let path: String
+        let buffer: UnsafeBufferPointer<UInt8>
+        /// Whether any entry has a `crossref` field (the key table is built only then).
+        let hasCrossref: Bool
 
         func resolve() -> [Source] {
             var byKey: [String: Int] = [:]
-            for (index, entry) in entries.enumerated() where byKey[entry.key.lowercased()] == nil {
-                byKey[entry.key.lowercased()] = index
+            if hasCrossref {
+                for (index, entry) in entries.enumerated() where byKey[entry.key.lowercased()] == nil {
+                    byKey[entry.key.lowercased()] = index
+                }
             }
             var sources: [Source] = []
             sources.reserveCapacity(entries.count)
             for entry in entries {
                 var fields = entry.fields
-                if let parentKey = fields["crossref"].map({ BibTeXParser.cleanVerbatim($0.raw) }),
-                    let parentIndex = byKey[parentKey.lowercased()], entries[parentIndex].key != entry.key
+                if hasCrossref, let crossref = entry.field("crossref"),
+                    let parentIndex = byKey[crossref.value.withBytes(buffer, BibTeXParser.cleanVerbatim).lowercased()],
+                    entries[parentIndex].key != entry.key
                 {
                     let parent = entries[parentIndex]
-                    for (name, value) in parent.fields where fields[name] == nil && name != "ids" && name != "crossref" {
-                        fields[name] = value
+                    for field in parent.fields where field.name != "ids" && field.name != "crossref" {
+                        if !fields.contains(where: { $0.name == field.name }) { fields.append(field) }
                     }
                     // BibLaTeX: a part's booktitle is its parent's title.
-                    if entry.fields["booktitle"] == nil, let title = parent.fields["title"] {
-                        fields["booktitle"] = title
+                    if entry.field("booktitle") == nil, let title = parent.field("title") {
+                        fields.removeAll { $0.name == "booktitle" }
+                        fields.append(RawField(name: "booktitle", value: title.value, range: title.range))
                     }
                 }
                 sources.append(makeSource(entry, fields: fields))
@@ -460,43 +557,62 @@ public enum BibTeXParser {
             return sources
         }
 
-        func makeSource(_ entry: RawEntry, fields rawFields: [String: (raw: [UInt8], range: Range<Int>)]) -> Source {
+        func makeSource(_ entry: RawEntry, fields rawFields: [RawField]) -> Source {
             var fields: [String: SourceField] = [:]
             fields.reserveCapacity(rawFields.count)
-            for (name, value) in rawFields {
-                let cleaned = BibTeXParser.verbatimFields.contains(name) ? BibTeXParser.cleanVerbatim(value.raw) : BibTeXParser.cleanLaTeX(value.raw)
-                fields[name] = SourceField(value: cleaned, range: value.range)
-            }
-            var authors: [PersonName] = []
-            if let raw = rawFields["author"] ?? rawFields["editor"] {
-                authors = BibTeXParser.splitNames(raw.raw).compactMap(BibTeXParser.parseName)
-            }
+            var authorField: RawField?
+            var editorField: RawField?
+            var howpublished: RawField?
+            var date: String?
             var year: String?
-            if let date = fields["date"]?.value, !date.isEmpty {
-                year = BibTeXParser.yearText(date)
-            }
-            if year == nil, let y = fields["year"]?.value, !y.isEmpty {
-                year = BibTeXParser.yearText(y) ?? y
-            }
+            var title: String?
+            var url: String?
+            var doi: String?
+            var ids: String?
+            var containerRank = Int.max
             var container: String?
-            for name in BibTeXParser.containerFields {
-                if let v = fields[name]?.value, !v.isEmpty {
-                    container = v
-                    break
+            for field in rawFields {
+                let name = field.name
+                // One switch per field classifies it: cheaper than hashing the name into lookup tables.
+                let role = BibTeXParser.role(of: name)
+                let cleaned = field.value.withBytes(buffer) { role.isVerbatim ? BibTeXParser.cleanVerbatim($0) : BibTeXParser.cleanLaTeX($0) }
+                fields[name] = SourceField(value: cleaned, range: field.range)
+                switch role {
+                case .author: authorField = field
+                case .editor: editorField = field
+                case .date: date = cleaned
+                case .year: year = cleaned
+                case .title: title = cleaned
+                case .url: url = cleaned
+                case .doi: doi = cleaned
+                case .ids: ids = cleaned
+                case .container(let rank):
+                    if name == "howpublished" { howpublished = field }
+                    if rank < containerRank, !cleaned.isEmpty {
+                        containerRank = rank
+                        container = cleaned
+                    }
+                case .verbatim, .other: break
                 }
             }
-            var url = fields["url"]?.value
-            if url == nil, let how = rawFields["howpublished"], let u = BibTeXParser.urlCommandArgument(how.raw) {
+            var authors: [PersonName] = []
+            if let names = authorField ?? editorField {
+                authors = names.value.withBytes(buffer) { BibTeXParser.parseNames($0) }
+            }
+            var issued: String?
+            if let date, !date.isEmpty { issued = BibTeXParser.yearText(date) }
+            if issued == nil, let year, !year.isEmpty { issued = BibTeXParser.yearText(year) ?? year }
+            if url == nil, let how = howpublished, let u = how.value.withBytes(buffer, BibTeXParser.urlCommandArgument) {
                 url = u
             }
-            let doi = fields["doi"].map { BibTeXParser.stripDOIPrefix($0.value) }
+            doi = doi.map(BibTeXParser.stripDOIPrefix)
             var aliases: [String] = []
-            if let ids = fields["ids"]?.value {
+            if let ids {
                 aliases = ids.split(separator: ",").map { RegistryText.trim($0) }.filter { !$0.isEmpty }
             }
             return Source(
                 key: entry.key, keyRange: entry.keyRange, entryRange: entry.entryRange, path: path, format: .bibtex,
-                entryType: entry.type, authors: authors, year: year, title: RegistryText.nonEmpty(fields["title"]?.value),
+                entryType: entry.type, authors: authors, year: issued, title: RegistryText.nonEmpty(title),
                 container: container, url: RegistryText.nonEmpty(url), doi: RegistryText.nonEmpty(doi), fields: fields, aliases: aliases)
         }
     }
@@ -542,47 +658,61 @@ public enum BibTeXParser {
     }
 
     /// The argument of a `\url{...}` in a raw value (Zotero's `howpublished = {\url{...}}`).
-    static func urlCommandArgument(_ raw: [UInt8]) -> String? {
+    static func urlCommandArgument(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
         let command = Array("\\url{".utf8)
         guard raw.count > command.count else { return nil }
         var i = 0
         while i + command.count <= raw.count {
-            if raw[i] == 0x5C && Array(raw[i..<(i + command.count)]) == command {
+            if raw[i] == 0x5C && raw[i..<(i + command.count)].elementsEqual(command) {
                 let start = i + command.count
                 var j = start
                 while j < raw.count && raw[j] != 0x7D { j += 1 }
                 guard j < raw.count else { return nil }
-                return RegistryText.trim(String(decoding: raw[start..<j], as: UTF8.self))
+                return RegistryText.trim(String(decoding: UnsafeBufferPointer(rebasing: raw[start..<j]), as: UTF8.self))
             }
             i += 1
         }
         return nil
     }
 
+    @inline(__always) static func isURLEscapable(_ b: UInt8) -> Bool {
+        b == 0x5F || b == 0x25 || b == 0x26 || b == 0x23 || b == 0x24 || b == 0x7E
+    }
+
     /// A verbatim value: braces removed, TeX escapes of URL characters undone, spaces trimmed.
-    static func cleanVerbatim(_ raw: [UInt8]) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(raw.count)
-        var i = 0
-        while i < raw.count {
+    static func cleanVerbatim(_ raw: UnsafeBufferPointer<UInt8>) -> String {
+        var start = 0
+        var end = raw.count
+        while start < end && RegistryText.isSpace(raw[start]) { start += 1 }
+        while end > start && RegistryText.isSpace(raw[end - 1]) { end -= 1 }
+        var plain = true
+        for i in start..<end {
             let b = raw[i]
-            if b == 0x7B || b == 0x7D {
+            if b == 0x7B || b == 0x7D || b == 0x5C || b == 0x0A || b == 0x0D || b == 0x09 {
+                plain = false
+                break
+            }
+        }
+        if plain { return String(decoding: UnsafeBufferPointer(rebasing: raw[start..<end]), as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(end - start)
+        var i = start
+        while i < end {
+            let b = raw[i]
+            if b == 0x7B || b == 0x7D || b == 0x0A || b == 0x0D || b == 0x09 {
                 i += 1
                 continue
             }
-            if b == 0x5C && i + 1 < raw.count, [0x5F, 0x25, 0x26, 0x23, 0x24, 0x7E].contains(raw[i + 1]) {
+            if b == 0x5C && i + 1 < end, BibTeXParser.isURLEscapable(raw[i + 1]) {
                 out.append(raw[i + 1])
                 i += 2
-                continue
-            }
-            if b == 0x0A || b == 0x0D || b == 0x09 {
-                i += 1
                 continue
             }
             out.append(b)
             i += 1
         }
-        return RegistryText.trim(String(decoding: out, as: UTF8.self))
+        while let last = out.last, last == 0x20 { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

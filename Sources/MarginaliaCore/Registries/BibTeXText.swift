@@ -3,6 +3,12 @@ extension BibTeXParser {
     /// Removes LaTeX markup from a raw value: braces go, `\emph{x}` becomes `x`, `{\"o}` becomes
     /// `ö`, `\&` becomes `&`, `~` and runs of whitespace become one space; `--` is kept.
     static func cleanLaTeX(_ raw: [UInt8]) -> String {
+        raw.withUnsafeBufferPointer { cleanLaTeX($0) }
+    }
+
+    /// Removes LaTeX markup from raw value bytes (see the array overload).
+    static func cleanLaTeX(_ raw: UnsafeBufferPointer<UInt8>) -> String {
+        // Fast path: nothing to remove, no leading, trailing or doubled spaces.
         var plain = true
         var previousSpace = true
         for b in raw {
@@ -17,52 +23,68 @@ extension BibTeXParser {
             if !plain { break }
             previousSpace = b == 0x20
         }
-        if plain && !previousSpace { return String(decoding: raw, as: UTF8.self) }
-        if plain && raw.isEmpty { return "" }
+        if plain && (!previousSpace || raw.isEmpty) { return String(decoding: raw, as: UTF8.self) }
+        var cleaner = LaTeXCleaner(input: raw)
+        cleaner.run()
+        return String(decoding: cleaner.out, as: UTF8.self)
+    }
 
+    /// The slow path of `cleanLaTeX`, as a struct so that its state is not boxed by closures.
+    struct LaTeXCleaner {
+        let input: UnsafeBufferPointer<UInt8>
+        var i = 0
         var out: [UInt8] = []
-        out.reserveCapacity(raw.count)
-        func appendSpace() {
+
+        init(input: UnsafeBufferPointer<UInt8>) {
+            self.input = input
+            out.reserveCapacity(input.count)
+        }
+
+        mutating func appendSpace() {
             if let last = out.last, last != 0x20 { out.append(0x20) }
         }
-        func appendScalar(_ value: UInt32) {
+
+        mutating func appendScalar(_ value: UInt32) {
             guard let scalar = Unicode.Scalar(value) else { return }
-            out.append(contentsOf: Array(String(Character(scalar)).utf8))
+            UTF8.encode(scalar) { out.append($0) }
         }
-        var i = 0
-        let n = raw.count
+
         /// Reads an accent's argument at `i`: `x`, `{x}`, `{\i}`, ` x`; returns its base scalar.
-        func accentArgument() -> UInt32? {
-            while i < n && raw[i] == 0x20 { i += 1 }
+        mutating func accentArgument() -> UInt32? {
+            let n = input.count
+            while i < n && input[i] == 0x20 { i += 1 }
             guard i < n else { return nil }
             var braced = false
-            if raw[i] == 0x7B {
+            if input[i] == 0x7B {
                 braced = true
                 i += 1
-                while i < n && raw[i] == 0x20 { i += 1 }
+                while i < n && input[i] == 0x20 { i += 1 }
             }
             guard i < n else { return nil }
             var base: UInt32?
-            if raw[i] == 0x5C && i + 1 < n && (raw[i + 1] == 0x69 || raw[i + 1] == 0x6A) && (i + 2 >= n || !isLetter(raw[i + 2])) {
-                base = UInt32(raw[i + 1])  // dotless i/j under an accent is plain i/j
+            if input[i] == 0x5C && i + 1 < n && (input[i + 1] == 0x69 || input[i + 1] == 0x6A)
+                && (i + 2 >= n || !BibTeXParser.isLetter(input[i + 2]))
+            {
+                base = UInt32(input[i + 1])  // dotless i/j under an accent is plain i/j
                 i += 2
-            } else if raw[i] < 0x80 && raw[i] != 0x7D {
-                base = UInt32(raw[i])
+            } else if input[i] < 0x80 && input[i] != 0x7D {
+                base = UInt32(input[i])
                 i += 1
-            } else if raw[i] >= 0x80 {
+            } else if input[i] >= 0x80 {
                 // A UTF-8 letter as the argument: copy it through as is.
                 let start = i
                 i += 1
-                while i < n && (raw[i] & 0xC0) == 0x80 { i += 1 }
-                out.append(contentsOf: raw[start..<i])
+                while i < n && (input[i] & 0xC0) == 0x80 { i += 1 }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: input[start..<i]))
             }
             if braced {
-                while i < n && raw[i] == 0x20 { i += 1 }
-                if i < n && raw[i] == 0x7D { i += 1 }
+                while i < n && input[i] == 0x20 { i += 1 }
+                if i < n && input[i] == 0x7D { i += 1 }
             }
             return base
         }
-        func applyAccent(_ accent: UInt8) {
+
+        mutating func applyAccent(_ accent: UInt8) {
             guard let base = accentArgument() else { return }
             if let composed = BibTeXParser.composedAccents[base << 8 | UInt32(accent)] {
                 appendScalar(composed)
@@ -71,54 +93,57 @@ extension BibTeXParser {
                 if let mark = BibTeXParser.combiningMarks[accent] { appendScalar(mark) }
             }
         }
-        while i < n {
-            let b = raw[i]
-            switch b {
-            case 0x7B, 0x7D, 0x24:
-                i += 1
-            case 0x7E, 0x20, 0x0A, 0x0D, 0x09:
-                appendSpace()
-                i += 1
-            case 0x5C:
-                guard i + 1 < n else {
+
+        mutating func run() {
+            let n = input.count
+            while i < n {
+                let b = input[i]
+                switch b {
+                case 0x7B, 0x7D, 0x24:
                     i += 1
-                    continue
-                }
-                let next = raw[i + 1]
-                if BibTeXParser.symbolAccents.contains(next) {
-                    i += 2
-                    applyAccent(next)
-                } else if isLetter(next) {
-                    var j = i + 1
-                    while j < n && isLetter(raw[j]) { j += 1 }
-                    let name = String(decoding: raw[(i + 1)..<j], as: UTF8.self)
-                    i = j
-                    if name.utf8.count == 1, let accent = name.utf8.first, BibTeXParser.letterAccents.contains(accent),
-                        i < n, raw[i] == 0x7B || raw[i] == 0x20
-                    {
-                        applyAccent(accent)
-                    } else if let symbol = BibTeXParser.symbolCommands[name] {
-                        out.append(contentsOf: Array(symbol.utf8))
-                        // "{\o}rsted", "\ss{}": a following space belongs to the command.
-                        if i < n && raw[i] == 0x20 && symbol.utf8.count <= 3 { i += 1 }
+                case 0x7E, 0x20, 0x0A, 0x0D, 0x09:
+                    appendSpace()
+                    i += 1
+                case 0x5C:
+                    guard i + 1 < n else {
+                        i += 1
+                        continue
                     }
-                    // Any other command (\emph, \textit, \url...) disappears; its argument stays.
-                } else {
-                    switch next {
-                    case 0x5C: appendSpace()  // \\ line break
-                    case 0x2D: break  // \- discretionary hyphen
-                    case 0x2C, 0x3B, 0x20: appendSpace()  // thin, medium and control spaces
-                    default: out.append(next)  // \& \% \$ \# \_ \{ \}
+                    let next = input[i + 1]
+                    if BibTeXParser.isSymbolAccent(next) {
+                        i += 2
+                        applyAccent(next)
+                    } else if BibTeXParser.isLetter(next) {
+                        var j = i + 1
+                        while j < n && BibTeXParser.isLetter(input[j]) { j += 1 }
+                        let nameRange = (i + 1)..<j
+                        i = j
+                        if nameRange.count == 1, BibTeXParser.isLetterAccent(next), i < n, input[i] == 0x7B || input[i] == 0x20 {
+                            applyAccent(next)
+                        } else if let symbol = BibTeXParser.symbolCommands[
+                            String(decoding: UnsafeBufferPointer(rebasing: input[nameRange]), as: UTF8.self)]
+                        {
+                            out.append(contentsOf: symbol.utf8)
+                            // "{\o}rsted", "\ss{}": a following space belongs to the command.
+                            if i < n && input[i] == 0x20 && symbol.utf8.count <= 3 { i += 1 }
+                        }
+                        // Any other command (\emph, \textit, \url...) disappears; its argument stays.
+                    } else {
+                        switch next {
+                        case 0x5C: appendSpace()  // \\ line break
+                        case 0x2D: break  // \- discretionary hyphen
+                        case 0x2C, 0x3B, 0x20: appendSpace()  // thin, medium and control spaces
+                        default: out.append(next)  // \& \% \$ \# \_ \{ \}
+                        }
+                        i += 2
                     }
-                    i += 2
+                default:
+                    out.append(b)
+                    i += 1
                 }
-            default:
-                out.append(b)
-                i += 1
             }
+            while let last = out.last, last == 0x20 { out.removeLast() }
         }
-        while let last = out.last, last == 0x20 { out.removeLast() }
-        return String(decoding: out, as: UTF8.self)
     }
 
     @inline(__always) static func isLetter(_ b: UInt8) -> Bool {
@@ -126,9 +151,14 @@ extension BibTeXParser {
     }
 
     /// Accent commands written with a symbol: `\'e`, `\"o`.
-    static let symbolAccents: Set<UInt8> = Set("'`^\"~=.".utf8)
+    @inline(__always) static func isSymbolAccent(_ b: UInt8) -> Bool {
+        b == 0x27 || b == 0x60 || b == 0x5E || b == 0x22 || b == 0x7E || b == 0x3D || b == 0x2E
+    }
+
     /// Accent commands written with a letter: `\c{c}`, `\v s`.
-    static let letterAccents: Set<UInt8> = Set("cvuHkrdb".utf8)
+    @inline(__always) static func isLetterAccent(_ b: UInt8) -> Bool {
+        b == 0x63 || b == 0x76 || b == 0x75 || b == 0x48 || b == 0x6B || b == 0x72 || b == 0x64 || b == 0x62
+    }
 
     /// Combining marks by TeX accent character, for letters with no precomposed form.
     static let combiningMarks: [UInt8: UInt32] = [
@@ -205,122 +235,123 @@ extension BibTeXParser {
 
     // MARK: - Names
 
-    /// Splits a raw name list on "and" surrounded by whitespace, outside braces.
-    static func splitNames(_ raw: [UInt8]) -> [[UInt8]] {
-        var names: [[UInt8]] = []
+    /// Splits a raw name list and parses each name.
+    static func parseNames(_ raw: UnsafeBufferPointer<UInt8>) -> [PersonName] {
+        splitNames(raw).compactMap { parseName(UnsafeBufferPointer(rebasing: raw[$0])) }
+    }
+
+    @inline(__always) static func isNameSpace(_ b: UInt8) -> Bool {
+        b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x7E
+    }
+
+    /// Ranges of the names in a raw list split on "and" between whitespace, outside braces.
+    static func splitNames(_ raw: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var names: [Range<Int>] = []
         var depth = 0
         var start = 0
         var i = 0
         let n = raw.count
-        @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x7E }
         while i < n {
             let b = raw[i]
             if b == 0x7B {
                 depth += 1
             } else if b == 0x7D {
                 depth = max(0, depth - 1)
-            } else if depth == 0 && isSpace(b) && i + 4 < n && (raw[i + 1] | 0x20) == 0x61 && (raw[i + 2] | 0x20) == 0x6E
-                && (raw[i + 3] | 0x20) == 0x64 && isSpace(raw[i + 4])
+            } else if depth == 0 && isNameSpace(b) && i + 4 < n && (raw[i + 1] | 0x20) == 0x61 && (raw[i + 2] | 0x20) == 0x6E
+                && (raw[i + 3] | 0x20) == 0x64 && isNameSpace(raw[i + 4])
             {
-                names.append(Array(raw[start..<i]))
+                names.append(start..<i)
                 i += 4
                 start = i
                 continue
             }
             i += 1
         }
-        names.append(Array(raw[start..<n]))
+        names.append(start..<n)
         return names
     }
 
     /// Parses one name: "Last, First", "First von Last", "von Last, Jr, First", "{Institution}".
-    static func parseName(_ raw: [UInt8]) -> PersonName? {
-        let trimmed = trimBytes(raw[...])
-        guard !trimmed.isEmpty else { return nil }
-        if trimmed.elementsEqual("others".utf8) { return PersonName(family: "et al.") }
-        if isSingleGroup(trimmed) { return PersonName(family: cleanLaTeX(Array(trimmed))) }
+    static func parseName(_ raw: UnsafeBufferPointer<UInt8>) -> PersonName? {
+        let whole = trimmed(raw, 0..<raw.count)
+        guard !whole.isEmpty else { return nil }
+        func clean(_ range: Range<Int>) -> String { cleanLaTeX(UnsafeBufferPointer(rebasing: raw[range])) }
+        if raw[whole].elementsEqual("others".utf8) { return PersonName(family: "et al.") }
+        if isSingleGroup(raw, whole) { return PersonName(family: clean(whole)) }
 
-        // Split on commas outside braces.
-        var parts: [ArraySlice<UInt8>] = []
+        // Split on commas outside braces (at most three parts matter).
+        var commas: [Int] = []
         var depth = 0
-        var start = trimmed.startIndex
-        for i in trimmed.indices {
-            let b = trimmed[i]
-            if b == 0x7B { depth += 1 } else if b == 0x7D { depth = max(0, depth - 1) } else if b == 0x2C && depth == 0 {
-                parts.append(trimBytes(trimmed[start..<i]))
-                start = i + 1
-            }
+        for i in whole {
+            let b = raw[i]
+            if b == 0x7B { depth += 1 } else if b == 0x7D { depth = max(0, depth - 1) } else if b == 0x2C && depth == 0 { commas.append(i) }
         }
-        parts.append(trimBytes(trimmed[start..<trimmed.endIndex]))
-
-        func clean(_ s: ArraySlice<UInt8>) -> String? {
-            let c = cleanLaTeX(Array(s))
-            return c.isEmpty ? nil : c
-        }
-        switch parts.count {
-        case 1:
-            let words = splitWords(parts[0])
-            guard words.count > 1 else { return PersonName(family: cleanLaTeX(Array(parts[0]))) }
-            // BibTeX: the von part is the run of words starting lowercase, before the last word.
+        if commas.isEmpty {
+            let words = splitWords(raw, whole)
+            guard words.count > 1 else { return PersonName(family: clean(whole)) }
+            // BibTeX: the von part starts at the first word that starts lowercase, before the last word.
             var firstEnd = words.count - 1
-            if let vonStart = words[0..<(words.count - 1)].firstIndex(where: startsLowercase) {
-                firstEnd = vonStart
+            for k in 0..<(words.count - 1) where startsLowercase(raw, words[k]) {
+                firstEnd = k
+                break
             }
-            let given = words[0..<firstEnd].map { cleanLaTeX(Array($0)) }.joined(separator: " ")
-            let family = words[firstEnd...].map { cleanLaTeX(Array($0)) }.joined(separator: " ")
+            let given = firstEnd > 0 ? clean(words[0].lowerBound..<words[firstEnd - 1].upperBound) : ""
+            let family = clean(words[firstEnd].lowerBound..<words[words.count - 1].upperBound)
             return PersonName(family: family, given: given.isEmpty ? nil : given)
-        case 2:
-            return PersonName(family: clean(parts[0]) ?? "", given: clean(parts[1]))
-        default:
-            let first = clean(parts[2])
-            let junior = clean(parts[1])
-            let given = [first, junior].compactMap { $0 }.joined(separator: ", ")
-            return PersonName(family: clean(parts[0]) ?? "", given: given.isEmpty ? nil : given)
         }
+        let part0 = clean(trimmed(raw, whole.lowerBound..<commas[0]))
+        let part1End = commas.count > 1 ? commas[1] : whole.upperBound
+        let part1 = clean(trimmed(raw, (commas[0] + 1)..<part1End))
+        if commas.count == 1 {
+            return PersonName(family: part0, given: part1.isEmpty ? nil : part1)
+        }
+        let first = clean(trimmed(raw, (commas[1] + 1)..<whole.upperBound))
+        let given = [first, part1].filter { !$0.isEmpty }.joined(separator: ", ")
+        return PersonName(family: part0, given: given.isEmpty ? nil : given)
     }
 
-    static func trimBytes(_ s: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        var start = s.startIndex
-        var end = s.endIndex
-        while start < end && (s[start] == 0x20 || s[start] == 0x09 || s[start] == 0x0A || s[start] == 0x0D || s[start] == 0x7E) { start += 1 }
-        while end > start && (s[end - 1] == 0x20 || s[end - 1] == 0x09 || s[end - 1] == 0x0A || s[end - 1] == 0x0D || s[end - 1] == 0x7E) { end -= 1 }
-        return s[start..<end]
+    /// `range` without surrounding whitespace and ties.
+    static func trimmed(_ raw: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+        var start = range.lowerBound
+        var end = range.upperBound
+        while start < end && isNameSpace(raw[start]) { start += 1 }
+        while end > start && isNameSpace(raw[end - 1]) { end -= 1 }
+        return start..<end
     }
 
     /// Whether the whole name is one `{...}` group (a corporate author).
-    static func isSingleGroup(_ s: ArraySlice<UInt8>) -> Bool {
-        guard s.first == 0x7B, s.last == 0x7D else { return false }
+    static func isSingleGroup(_ raw: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard raw[range.lowerBound] == 0x7B, raw[range.upperBound - 1] == 0x7D else { return false }
         var depth = 0
-        for i in s.indices {
-            if s[i] == 0x7B { depth += 1 } else if s[i] == 0x7D {
+        for i in range {
+            if raw[i] == 0x7B { depth += 1 } else if raw[i] == 0x7D {
                 depth -= 1
-                if depth == 0 && i != s.endIndex - 1 { return false }
+                if depth == 0 && i != range.upperBound - 1 { return false }
             }
         }
         return true
     }
 
     /// Words separated by whitespace or `~` outside braces.
-    static func splitWords(_ s: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
-        var words: [ArraySlice<UInt8>] = []
+    static func splitWords(_ raw: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [Range<Int>] {
+        var words: [Range<Int>] = []
         var depth = 0
-        var start = s.startIndex
-        for i in s.indices {
-            let b = s[i]
-            if b == 0x7B { depth += 1 } else if b == 0x7D { depth = max(0, depth - 1) } else if depth == 0
-                && (b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x7E)
-            {
-                if i > start { words.append(s[start..<i]) }
+        var start = range.lowerBound
+        for i in range {
+            let b = raw[i]
+            if b == 0x7B { depth += 1 } else if b == 0x7D { depth = max(0, depth - 1) } else if depth == 0 && isNameSpace(b) {
+                if i > start { words.append(start..<i) }
                 start = i + 1
             }
         }
-        if s.endIndex > start { words.append(s[start..<s.endIndex]) }
+        if range.upperBound > start { words.append(start..<range.upperBound) }
         return words
     }
 
-    /// Whether a word starts with a lowercase letter outside braces (a von particle).
-    static func startsLowercase(_ word: ArraySlice<UInt8>) -> Bool {
-        guard let first = word.first else { return false }
+    /// Whether a word starts with a lowercase letter outside braces (a von particle); BibTeX
+    /// counts a word starting with a plain brace group as capitalized.
+    static func startsLowercase(_ raw: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
+        let first = raw[word.lowerBound]
         return first >= 0x61 && first <= 0x7A
     }
 }
