@@ -26,8 +26,11 @@ public struct GazetteerMatch: Sendable, Hashable {
 /// only where some pattern's first byte occurs. The walk folds the text on the fly and keeps
 /// the longest pattern end that is also a word end. Worst case O(text × longest pattern).
 public struct Gazetteer: Sendable {
-    /// Per folded byte, the root's child (0: none). The root is state 0.
-    private let rootChildren: [Int32]
+    /// Dense rows of 256 children (0: none) for the root (state 0, row 0) and for every state
+    /// with many edges, where a linear scan of sorted edges would cost more than one load.
+    private let denseChildren: [Int32]
+    /// Per state, the start of its row in `denseChildren`, or -1 when its edges are sparse.
+    private let denseRowStarts: [Int32]
     /// Per state, the start of its edges in `edgeBytes`/`edgeTargets` (the next state's start ends them).
     private let edgeStarts: [Int32]
     /// Edge labels (folded bytes), sorted within each state.
@@ -77,8 +80,14 @@ public struct Gazetteer: Sendable {
             groupOfState[state] = Int32(group)
         }
 
-        var rootChildren = [Int32](repeating: 0, count: 256)
-        for edge in children[0] { rootChildren[Int(edge.byte)] = edge.target }
+        var denseChildren: [Int32] = []
+        var denseRowStarts = [Int32](repeating: -1, count: children.count)
+        for (state, edges) in children.enumerated() where state == 0 || edges.count >= Gazetteer.denseEdgeCount {
+            denseRowStarts[state] = Int32(denseChildren.count)
+            var row = [Int32](repeating: 0, count: 256)
+            for edge in edges { row[Int(edge.byte)] = edge.target }
+            denseChildren.append(contentsOf: row)
+        }
         var edgeStarts: [Int32] = []
         edgeStarts.reserveCapacity(children.count + 1)
         var edgeBytes: [UInt8] = []
@@ -92,7 +101,8 @@ public struct Gazetteer: Sendable {
         }
         edgeStarts.append(Int32(edgeBytes.count))
 
-        self.rootChildren = rootChildren
+        self.denseChildren = denseChildren
+        self.denseRowStarts = denseRowStarts
         self.edgeStarts = edgeStarts
         self.edgeBytes = edgeBytes
         self.edgeTargets = edgeTargets
@@ -100,7 +110,7 @@ public struct Gazetteer: Sendable {
         self.byteKinds = (0..<256).map { byte -> UInt8 in
             if byte >= 0x80 { return ByteKind.nonASCII }
             return (FoldTable.asciiIsWord(UInt8(byte)) ? ByteKind.word : 0)
-                | (rootChildren[byte] != 0 ? ByteKind.startsPattern : 0)
+                | (denseChildren[byte] != 0 ? ByteKind.startsPattern : 0)
         }
         self.groupPayloads = groupPayloads
     }
@@ -167,6 +177,9 @@ public struct Gazetteer: Sendable {
         matches(in: text.bytes, range: range)
     }
 
+    /// Edge count from which a state gets a dense row (not tuned: walks are a small share of the time).
+    private static let denseEdgeCount = 6
+
     /// Bits of `byteKinds`.
     private enum ByteKind {
         /// An ASCII letter or digit.
@@ -180,7 +193,8 @@ public struct Gazetteer: Sendable {
     /// The child of a state along a folded byte, or 0 when there is none.
     @inline(__always)
     private func child(of state: Int, along byte: UInt8) -> Int {
-        if state == 0 { return Int(rootChildren[Int(byte)]) }
+        let denseRowStart = Int(denseRowStarts[state])
+        if denseRowStart >= 0 { return Int(denseChildren[denseRowStart + Int(byte)]) }
         var edge = Int(edgeStarts[state])
         let edgeEnd = Int(edgeStarts[state + 1])
         while edge < edgeEnd {
@@ -196,7 +210,8 @@ public struct Gazetteer: Sendable {
     private func longestMatch(
         in bytes: UnsafeBufferPointer<UInt8>, from utf8Start: Int, to upper: Int
     ) -> GazetteerMatch? {
-        var best: GazetteerMatch?
+        var bestUTF8End = -1
+        var bestGroup = -1
         var state = 0
         var utf8Offset = utf8Start
         var previousWasSpace = false
@@ -236,7 +251,7 @@ public struct Gazetteer: Sendable {
             }
             for _ in 0..<foldedByteCount {
                 state = child(of: state, along: UInt8(truncatingIfNeeded: foldedBytes))
-                if state == 0 { return best }
+                if state == 0 { return match(utf8Start, bestUTF8End, bestGroup) }
                 foldedBytes >>= 8
             }
             let group = groupOfState[state]
@@ -256,9 +271,16 @@ public struct Gazetteer: Sendable {
                     if !next.isValid || TextFolding.isWordScalar(next.scalar) { continue }
                 }
             }
-            best = GazetteerMatch(range: utf8Start..<utf8End, payloads: groupPayloads[Int(group)])
+            bestUTF8End = utf8End
+            bestGroup = Int(group)
         }
-        return best
+        return match(utf8Start, bestUTF8End, bestGroup)
+    }
+
+    /// The match of a group, or nil when no group matched (`group` < 0).
+    @inline(__always)
+    private func match(_ utf8Start: Int, _ utf8End: Int, _ group: Int) -> GazetteerMatch? {
+        group < 0 ? nil : GazetteerMatch(range: utf8Start..<utf8End, payloads: groupPayloads[group])
     }
 
     /// The case-preserving fold patterns and text are compared under; see `TextFolding.fold(_:)`.
