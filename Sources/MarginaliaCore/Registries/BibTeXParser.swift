@@ -255,6 +255,7 @@ public enum BibTeXParser {
             }
             let keyRange = keyStart..<position
             var entry = RawEntry(type: type, key: string(keyRange), keyRange: keyRange, entryRange: at..<position, fields: [])
+            entry.fields.reserveCapacity(16)
             // Keep a partial entry when a later field breaks: its key still resolves citations.
             defer {
                 entry.entryRange = at..<position
@@ -497,26 +498,30 @@ public enum BibTeXParser {
 
     /// The role of a lowercased field name.
     static func role(of name: String) -> FieldRole {
-        switch name {
-        case "author": .author
-        case "editor": .editor
-        case "date": .date
-        case "year": .year
-        case "title": .title
-        case "url": .url
-        case "doi": .doi
-        case "ids": .ids
-        case "journaltitle": .container(0)
-        case "journal": .container(1)
-        case "booktitle": .container(2)
-        case "maintitle": .container(3)
-        case "publisher": .container(4)
-        case "howpublished": .container(5)
-        case "institution": .container(6)
-        case "organization": .container(7)
-        case "school": .container(8)
-        case "file", "eprint", "urldate", "isbn", "issn": .verbatim
-        default: .other
+        // Most names have no role: the first byte rules them out before any string comparison.
+        switch name.utf8.first {
+        case 0x61: return name == "author" ? .author : .other
+        case 0x62: return name == "booktitle" ? .container(2) : .other
+        case 0x64: return name == "date" ? .date : name == "doi" ? .doi : .other
+        case 0x65: return name == "editor" ? .editor : name == "eprint" ? .verbatim : .other
+        case 0x66: return name == "file" ? .verbatim : .other
+        case 0x68: return name == "howpublished" ? .container(5) : .other
+        case 0x69:
+            switch name {
+            case "ids": return .ids
+            case "institution": return .container(6)
+            case "isbn", "issn": return .verbatim
+            default: return .other
+            }
+        case 0x6A: return name == "journaltitle" ? .container(0) : name == "journal" ? .container(1) : .other
+        case 0x6D: return name == "maintitle" ? .container(3) : .other
+        case 0x6F: return name == "organization" ? .container(7) : .other
+        case 0x70: return name == "publisher" ? .container(4) : .other
+        case 0x73: return name == "school" ? .container(8) : .other
+        case 0x74: return name == "title" ? .title : .other
+        case 0x75: return name == "url" ? .url : name == "urldate" ? .verbatim : .other
+        case 0x79: return name == "year" ? .year : .other
+        default: return .other
         }
     }
 
@@ -622,34 +627,41 @@ public enum BibTeXParser {
     /// The year part of a date: "2020-05-01" -> "2020", "2019/2020" -> "2019/2020",
     /// "2020-05/2021-01" -> "2020/2021"; nil when there is no four-digit year.
     static func yearText(_ date: String) -> String? {
-        var years: [String] = []
-        for part in date.split(separator: "/", omittingEmptySubsequences: false) {
-            let bytes = Array(part.utf8)
+        var date = date
+        return date.withUTF8 { bytes -> String? in
+            // The first run of four or more digits in each '/'-separated part.
+            var years: [Range<Int>] = []
             var i = 0
-            var found: String?
+            var partHasYear = false
             while i < bytes.count {
-                if bytes[i] >= 0x30 && bytes[i] <= 0x39 {
+                let b = bytes[i]
+                if b == 0x2F {
+                    partHasYear = false
+                    i += 1
+                } else if b >= 0x30 && b <= 0x39 {
                     var j = i
                     while j < bytes.count && bytes[j] >= 0x30 && bytes[j] <= 0x39 { j += 1 }
-                    if j - i >= 4 {
-                        found = String(decoding: bytes[i..<(i + 4)], as: UTF8.self)
-                        break
+                    if j - i >= 4 && !partHasYear {
+                        years.append(i..<(i + 4))
+                        partHasYear = true
                     }
                     i = j
                 } else {
                     i += 1
                 }
             }
-            if let found { years.append(found) } else if part.isEmpty || part == ".." { continue }
+            guard let first = years.first else { return nil }
+            let firstYear = String(decoding: UnsafeBufferPointer(rebasing: bytes[first]), as: UTF8.self)
+            guard years.count >= 2 else { return firstYear }
+            let secondYear = String(decoding: UnsafeBufferPointer(rebasing: bytes[years[1]]), as: UTF8.self)
+            return firstYear == secondYear ? firstYear : firstYear + "/" + secondYear
         }
-        if years.isEmpty { return nil }
-        if years.count >= 2 && years[0] == years[1] { return years[0] }
-        return years.joined(separator: "/")
     }
 
     /// Removes `https://doi.org/`, `http://dx.doi.org/` and `doi:` prefixes.
     static func stripDOIPrefix(_ doi: String) -> String {
         let trimmed = RegistryText.trim(doi)
+        guard let first = trimmed.utf8.first, first == 0x68 || first == 0x48 || first == 0x64 || first == 0x44 else { return trimmed }
         let lower = trimmed.lowercased()
         for prefix in ["https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"] where lower.hasPrefix(prefix) {
             return RegistryText.trim(trimmed.dropFirst(prefix.count))

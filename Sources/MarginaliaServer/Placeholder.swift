@@ -1,2 +1,0 @@
-import MarginaliaCore
-public enum ServerPlaceholder {}
