@@ -34,7 +34,7 @@ let package = Package(
         .testTarget(name: "RuleTests", dependencies: ["MarginaliaCore"], swiftSettings: strict),
         .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC", "LanguageServerProtocol"], swiftSettings: strict),
         .testTarget(name: "ServerTests", dependencies: ["MarginaliaServer"], swiftSettings: strict),
-        .testTarget(name: "CLITests", dependencies: ["MarginaliaCLI"], swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["MarginaliaCLI", "marginalia"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )
