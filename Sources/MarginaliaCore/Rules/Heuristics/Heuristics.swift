@@ -155,8 +155,15 @@ struct HeuristicContext {
     }
 
     /// The note definition whose text holds `offset`, if any.
+    ///
+    /// A numbered plain-text note is taken to end with its first paragraph: unmarked corpora
+    /// often go on with body text after the last note, with no heading a parser can rely on.
     func noteDefinition(containing offset: Int) -> NoteDefinition? {
-        markup.noteDefinitions.first { $0.range.contains(offset) }
+        markup.noteDefinitions.first { definition in
+            guard definition.range.contains(offset) else { return false }
+            guard definition.style == .numbered else { return true }
+            return !HeuristicBytes.hasParagraphBreak(buffer, in: definition.range.lowerBound..<offset)
+        }
     }
 
     /// Whether `range` lies inside an annotation that is itself cited (a citation, note or URL
@@ -218,6 +225,21 @@ enum HeuristicBytes {
     /// Whether a word ends at `i` (no word byte at `i`).
     @inline(__always) static func isWordEnd(_ buffer: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         i >= buffer.count || !isWordByte(buffer, i)
+    }
+
+    /// Whether a blank line lies inside `range`.
+    static func hasParagraphBreak(_ buffer: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Bool {
+        var sawNewline = false
+        for i in range {
+            let b = buffer[i]
+            if b == 0x0A {
+                if sawNewline { return true }
+                sawNewline = true
+            } else if b != 0x20 && b != 0x09 && b != 0x0D {
+                sawNewline = false
+            }
+        }
+        return false
     }
 
     /// Whether some value of a sorted array lies in `range`.

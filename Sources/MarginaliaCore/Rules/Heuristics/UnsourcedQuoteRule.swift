@@ -61,8 +61,12 @@ enum UnsourcedQuoteRule {
     /// Hits in a document.
     static func hits(_ context: HeuristicContext) -> [HeuristicHit] {
         var result: [HeuristicHit] = []
+        var previousEnd = -1
         for quotation in quotations(context.buffer) {
             let start = quotation.range.lowerBound
+            defer { previousEnd = quotation.range.upperBound }
+            // "“…”, Yuri reflected, “…”": the second part continues the first quotation.
+            if isContinuation(context.buffer, from: previousEnd, to: start) { continue }
             if context.isOpaque(start) || context.noteDefinition(containing: start) != nil { continue }
             guard isDirectQuotation(context, quotation) else { continue }
             if context.isSourced(at: start) || context.isSourced(at: max(quotation.range.upperBound - 1, start)) { continue }
@@ -70,6 +74,14 @@ enum UnsourcedQuoteRule {
             result.append(HeuristicHit(rule: id, message: message, range: quotation.range))
         }
         return result
+    }
+
+    /// Whether only a short speech tag (", he says,") separates two quotations on one line.
+    static func isContinuation(_ buffer: UnsafeBufferPointer<UInt8>, from previousEnd: Int, to start: Int) -> Bool {
+        guard previousEnd >= 0, start > previousEnd, start - previousEnd <= 48 else { return false }
+        for k in previousEnd..<start where buffer[k] == 0x0A || buffer[k] == 0x2E || buffer[k] == 0x3F || buffer[k] == 0x21 { return false }
+        let words = HeuristicBytes.wordsAfter(buffer, previousEnd, count: 6, ceiling: start)
+        return words.count <= 5 && words.contains { speechWords.contains(HeuristicBytes.lowercased(buffer, $0)) }
     }
 
     // MARK: - Finding quoted text
@@ -278,13 +290,22 @@ enum UnsourcedQuoteRule {
         if let index = context.sentenceIndex(containing: max(quotation.range.upperBound - 1, 0)) {
             ceiling = max(context.sentences[index].upperBound, quotation.range.upperBound)
         }
+        // The attribution dash may start a new "sentence" for the splitter: look to the line end.
+        var lineEnd = quotation.range.upperBound
+        while lineEnd < buffer.count && buffer[lineEnd] != 0x0A && buffer[lineEnd] != 0x0D { lineEnd += 1 }
         var k = quotation.range.upperBound
-        while k < ceiling && (buffer[k] == 0x20 || buffer[k] == 0x2C || buffer[k] == 0x2E) { k += 1 }
-        if k + 3 <= ceiling && buffer[k] == 0xE2 && buffer[k + 1] == 0x80 && (buffer[k + 2] == 0x93 || buffer[k + 2] == 0x94)
-            || (k < ceiling && buffer[k] == 0x2D)
+        while k < lineEnd && (buffer[k] == 0x20 || buffer[k] == 0x2C || buffer[k] == 0x2E) { k += 1 }
+        if k + 3 <= lineEnd && buffer[k] == 0xE2 && buffer[k + 1] == 0x80 && (buffer[k + 2] == 0x93 || buffer[k + 2] == 0x94)
+            || (k < lineEnd && buffer[k] == 0x2D)
         {
-            let after = HeuristicBytes.wordsAfter(buffer, k, count: 1, ceiling: ceiling)
+            let after = HeuristicBytes.wordsAfter(buffer, k, count: 1, ceiling: lineEnd)
             if let name = after.first, buffer[name.lowerBound] >= 0x41 && buffer[name.lowerBound] <= 0x5A { return true }
+        }
+        // "“How so?” Solidarity Collectives ask.": the splitter ends a sentence at "?”" before a
+        // capital, so read on to the next terminator on the line.
+        if ceiling <= quotation.range.upperBound + 1 {
+            ceiling = quotation.range.upperBound
+            while ceiling < lineEnd && buffer[ceiling] != 0x2E && buffer[ceiling] != 0x21 && buffer[ceiling] != 0x3F { ceiling += 1 }
         }
         let after = HeuristicBytes.wordsAfter(buffer, quotation.range.upperBound, count: 4, ceiling: ceiling)
         return after.contains { speechWords.contains(HeuristicBytes.lowercased(buffer, $0)) }
