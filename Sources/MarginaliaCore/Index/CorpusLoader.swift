@@ -164,11 +164,17 @@ public enum CorpusLoader {
         // The config decides what is excluded and what is a document: read it first.
         let configText = overlays[joinPath(standardizedRoot, "marginalia.json")] ?? readFile(joinPath(standardizedRoot, "marginalia.json"))
         let configuration = configText.map { ConfigurationParser.parse($0, path: joinPath(standardizedRoot, "marginalia.json")) } ?? Configuration()
-        let files = listFiles(root: standardizedRoot, exclude: configuration.exclude.map(Glob.init))
-        var paths = documentPaths(root: standardizedRoot, files: files, configuration: configuration)
-        for path in overlays.keys where DocumentFormat.forPath(path) != nil && path.hasPrefix(standardizedRoot + "/") && !paths.contains(path) {
-            paths.append(path)
+        let excluded = configuration.exclude.map(Glob.init)
+        var files = listFiles(root: standardizedRoot, exclude: excluded)
+        // Files open in an editor but not yet saved belong to the corpus too.
+        let prefix = standardizedRoot.hasSuffix("/") ? standardizedRoot : standardizedRoot + "/"
+        let known = Set(files)
+        for path in overlays.keys where path.hasPrefix(prefix) {
+            let relative = String(path.dropFirst(prefix.count))
+            if !known.contains(relative) && !excluded.contains(where: { $0.matches(relative) }) { files.append(relative) }
         }
+        files.sort()
+        let paths = documentPaths(root: standardizedRoot, files: files, configuration: configuration)
         let documents = parseDocuments(paths, overlays: overlays)
         let registries = loadRegistries(root: standardizedRoot, files: files, documents: documents, overlays: overlays)
         return Corpus(registries: registries, parsed: documents)
