@@ -263,4 +263,24 @@ import Testing
         #expect(file.sources[broken + 1].key == "key\(broken + 1)")
         #expect(file.sources[count - 1].title == "Entry number \(count - 1) about Things")
     }
+
+    @Test func bomCRLFAndInvalidUTF8() throws {
+        let bib = Array("\u{FEFF}@misc{a,\r\n  title = {Caf".utf8) + [0xE9] + Array("},\r\n  note = {x\r\n@home not an entry}\r\n}\r\n".utf8)
+        let text = SourceText(bytes: bib)
+        let file = BibTeXParser.parse(text, path: "/b.bib")
+        #expect(file.issues.isEmpty)
+        let s = try #require(file.sources.first)
+        #expect(s.keyRange == 9..<10)
+        #expect(s.entryRange.lowerBound == 3)
+        #expect(s.title == "Caf\u{FFFD}")
+        #expect(s.fields["note"]?.value == "x @home not an entry")
+    }
+
+    @Test func parenthesizedEntryWithBracesInKeyPosition() {
+        let bib = "@article(paren, title = {With ) inside}, year = 2020)\n@book{next, title = {N}}"
+        let file = parse(bib)
+        #expect(file.issues.isEmpty)
+        #expect(file.sources.map(\.key) == ["paren", "next"])
+        #expect(file.sources[0].title == "With ) inside")
+    }
 }

@@ -63,4 +63,16 @@ import Testing
         #expect(file.issues[0].range.lowerBound == byteOffset(of: "{\"id\": \"c\"", in: json))
         #expect(SourceText(json).line(containing: file.issues[0].range.lowerBound) == 3)
     }
+
+    @Test(arguments: [
+        (#""issued": "2020-05""#, "2020"), (#""issued": "2019/2020""#, "2019/2020"), (#""issued": "2020-05-03/2020-06""#, "2020"),
+        (#""issued": {"date-parts": [["2018", "3"]]}"#, "2018"), (#""issued": {"date-parts": [[2001], [2003, 2]]}"#, "2001/2003"),
+        (#""issued": {"raw": "Spring 1999"}"#, "1999"), (#""issued": "1850~""#, "1850"), (#""issued": 2021"#, "2021"),
+    ])
+    func edtfAndDateParts(issued: String, year: String) throws {
+        let json = "[{\"id\": \"x\", \(issued)}]"
+        let file = CSLJSONParser.parse(SourceText(json), path: "/r.json")
+        #expect(file.issues.isEmpty)
+        #expect(try #require(file.sources.first).year == year)
+    }
 }

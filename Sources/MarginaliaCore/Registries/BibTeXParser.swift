@@ -7,8 +7,7 @@ public enum BibTeXParser {
     /// Parses one `.bib` file.
     public static func parse(_ text: SourceText, path: String) -> BibliographyFile {
         text.bytes.withUnsafeBufferPointer { buffer in
-            var scanner = Scanner(buffer: buffer)
-            scanner.position = text.bomLength
+            var scanner = Scanner(buffer: buffer, textStart: text.bomLength)
             scanner.run()
             let resolver = Resolver(entries: scanner.entries, path: path, buffer: buffer, hasCrossref: scanner.sawCrossref)
             let sources = resolver.resolve()
@@ -25,9 +24,13 @@ public enum BibTeXParser {
 
     /// An entry as written: raw (unexpanded LaTeX) field values, before crossref and cleaning.
     struct RawEntry {
+        /// Entry type, lowercased.
         var type: String
+        /// The citation key.
         var key: String
+        /// Byte range of the key.
         var keyRange: Range<Int>
+        /// Byte range from '@' to the closing delimiter (or the error).
         var entryRange: Range<Int>
         /// Fields in file order, names lowercased, first occurrence of a name only.
         var fields: [RawField]
@@ -41,7 +44,9 @@ public enum BibTeXParser {
     /// A raw value: a slice of the file (one delimited piece), or bytes assembled from macros
     /// and `#` concatenation. Slices avoid a copy per field.
     enum RawValue {
+        /// A range of the file's bytes.
         case slice(Range<Int>)
+        /// Assembled bytes.
         case owned([UInt8])
 
         /// Calls `body` with the value's bytes.
@@ -60,8 +65,11 @@ public enum BibTeXParser {
 
     /// One field as written.
     struct RawField {
+        /// Lowercased field name.
         var name: String
+        /// The value as written.
         var value: RawValue
+        /// Byte range of the value (inside the delimiters for one delimited piece).
         var range: Range<Int>
     }
 
@@ -82,8 +90,13 @@ public enum BibTeXParser {
         /// Whether some entry has a `crossref` field.
         var sawCrossref = false
 
-        init(buffer: UnsafeBufferPointer<UInt8>) {
+        /// Where the text starts, after a BOM.
+        let textStart: Int
+
+        init(buffer: UnsafeBufferPointer<UInt8>, textStart: Int) {
             self.buffer = buffer
+            self.textStart = textStart
+            self.position = textStart
         }
 
         var count: Int { buffer.count }
@@ -138,13 +151,13 @@ public enum BibTeXParser {
 
         /// Whether an `@` at `offset` can start an entry: not inside a word (an e-mail address).
         func canStartEntry(_ offset: Int) -> Bool {
-            offset == 0 || !isNameByte(buffer[offset - 1]) || buffer[offset - 1] == 0x7D
+            offset <= textStart || !isNameByte(buffer[offset - 1]) || buffer[offset - 1] == 0x7D
         }
 
         /// Whether the line holding `offset` has only spaces before it.
         func isAtLineStart(_ offset: Int) -> Bool {
             var i = offset - 1
-            while i >= 0 {
+            while i >= textStart {
                 let b = buffer[i]
                 if b == 0x0A || b == 0x0D { return true }
                 if b != 0x20 && b != 0x09 { return false }
@@ -687,6 +700,7 @@ public enum BibTeXParser {
         return nil
     }
 
+    /// Characters that TeX escapes in URLs (`\_`, `\%`...).
     @inline(__always) static func isURLEscapable(_ b: UInt8) -> Bool {
         b == 0x5F || b == 0x25 || b == 0x26 || b == 0x23 || b == 0x24 || b == 0x7E
     }
@@ -746,6 +760,7 @@ enum RegistryText {
         return s
     }
 
+    /// ASCII whitespace.
     @inline(__always) static func isSpace(_ b: UInt8) -> Bool {
         b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D
     }

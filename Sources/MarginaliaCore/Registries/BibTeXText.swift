@@ -31,19 +31,25 @@ extension BibTeXParser {
 
     /// The slow path of `cleanLaTeX`, as a struct so that its state is not boxed by closures.
     struct LaTeXCleaner {
+        /// The raw value.
         let input: UnsafeBufferPointer<UInt8>
+        /// Read position in `input`.
         var i = 0
+        /// The cleaned bytes.
         var out: [UInt8] = []
 
+        /// Prepares to clean `input`.
         init(input: UnsafeBufferPointer<UInt8>) {
             self.input = input
             out.reserveCapacity(input.count)
         }
 
+        /// Appends one space, never two in a row nor at the start.
         mutating func appendSpace() {
             if let last = out.last, last != 0x20 { out.append(0x20) }
         }
 
+        /// Appends a scalar's UTF-8.
         mutating func appendScalar(_ value: UInt32) {
             guard let scalar = Unicode.Scalar(value) else { return }
             UTF8.encode(scalar) { out.append($0) }
@@ -84,6 +90,7 @@ extension BibTeXParser {
             return base
         }
 
+        /// Reads an accent's argument and appends the accented letter.
         mutating func applyAccent(_ accent: UInt8) {
             guard let base = accentArgument() else { return }
             if let composed = BibTeXParser.composedAccents[base << 8 | UInt32(accent)] {
@@ -94,6 +101,7 @@ extension BibTeXParser {
             }
         }
 
+        /// Cleans the whole input into `out`.
         mutating func run() {
             let n = input.count
             while i < n {
@@ -146,6 +154,7 @@ extension BibTeXParser {
         }
     }
 
+    /// ASCII letters: what TeX control words are made of.
     @inline(__always) static func isLetter(_ b: UInt8) -> Bool {
         (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A)
     }
@@ -240,6 +249,7 @@ extension BibTeXParser {
         splitNames(raw).compactMap { parseName(UnsafeBufferPointer(rebasing: raw[$0])) }
     }
 
+    /// Whitespace and ties, which separate words in names.
     @inline(__always) static func isNameSpace(_ b: UInt8) -> Bool {
         b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x7E
     }

@@ -30,6 +30,7 @@ public enum CSLJSONParser {
         return BibliographyFile(path: path, sources: sources, issues: reader.issues)
     }
 
+    /// One item as a source; nil (with an issue) when it has no usable id.
     static func source(_ item: JSONNode, path: String, reader: inout RegistryJSONReader) -> Source? {
         guard let members = reader.object(item, "a CSL-JSON item") else { return nil }
         guard let idMember = members.first(where: { $0.key == "id" }) else {
@@ -88,6 +89,7 @@ public enum CSLJSONParser {
         return source
     }
 
+    /// A CSL name list: family/given/particles/suffix, or literal.
     static func personNames(_ node: JSONNode, variable: String, reader: inout RegistryJSONReader) -> [PersonName] {
         guard let elements = node.elements else {
             reader.report("\"\(variable)\" must be an array of names, not \(node.kindName)", node.range)

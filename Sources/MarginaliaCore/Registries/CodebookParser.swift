@@ -1,5 +1,6 @@
 /// Parses `codebook.json`: annotation types (a tree of codes) and entity types.
 public enum CodebookParser {
+    /// Keys a type definition may have.
     static let typeKeys = ["description", "parent", "requiresCitation", "attributes"]
 
     /// Parses one codebook; unknown parents and parent cycles are issues with the parent's range.
@@ -61,6 +62,7 @@ public enum CodebookParser {
         return codebook
     }
 
+    /// One type definition, and the range of its parent's value.
     static func codeType(_ item: JSONMember, reader: inout RegistryJSONReader) -> (CodeType, Range<Int>?) {
         var type = CodeType(name: item.key, range: item.keyRange, entryRange: item.range)
         var parentRange: Range<Int>?
@@ -136,6 +138,7 @@ public struct ResolvedType: Sendable, Hashable {
     }
 }
 
+/// Lookups and inheritance over a parsed (or built-in) codebook.
 extension Codebook {
     /// The first annotation type named `name` (names are case-sensitive).
     public func type(named name: String) -> CodeType? {

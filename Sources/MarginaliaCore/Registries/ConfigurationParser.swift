@@ -1,5 +1,6 @@
 /// Parses `marginalia.json`; every key is optional and `{}` gives the defaults.
 public enum ConfigurationParser {
+    /// Top-level keys of marginalia.json.
     static let topKeys = ["$schema", "documents", "exclude", "sources", "entities", "codebook", "mentions", "rules"]
 
     /// Parses one configuration file.
@@ -57,6 +58,7 @@ public enum ConfigurationParser {
         return Severity(rawValue: word).map(RuleSetting.severity)
     }
 
+    /// One entry of "rules": a severity word or an object with a severity and options.
     static func parseRule(_ rule: JSONMember, into config: inout Configuration, reader: inout RegistryJSONReader) {
         let choices = "\"off\", \"hint\", \"info\", \"warning\" or \"error\""
         func setting(_ node: JSONNode) -> RuleSetting? {

@@ -31,6 +31,7 @@ public enum EntitiesParser {
         return EntitiesFile(path: path, entities: entities, issues: reader.issues)
     }
 
+    /// One entity; a missing name defaults to the id, a missing type is an issue.
     static func entity(_ item: JSONMember, path: String, reader: inout RegistryJSONReader) -> Entity {
         var entity = Entity(id: item.key, idRange: item.keyRange, entryRange: item.range, path: path, type: "", name: item.key)
         guard let fields = reader.object(item.value, "entity \"\(item.key)\"") else { return entity }

@@ -59,6 +59,7 @@ public struct Glob: Sendable, Hashable {
         return result
     }
 
+    /// Matches pattern segments against path segments; `**` spans any number of them.
     static func match(pattern: ArraySlice<[UInt8]>, path: ArraySlice<ArraySlice<UInt8>>) -> Bool {
         guard let first = pattern.first else { return path.isEmpty }
         if first == [0x2A, 0x2A] {
