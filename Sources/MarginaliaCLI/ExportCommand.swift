@@ -142,8 +142,10 @@ enum W3CExporter {
         while remaining > 0 {
             if steps < 0 {
                 guard index > 0 else { break }
+                let end = index
                 index -= 1
-                while index > 0 && bytes[index] & 0xC0 == 0x80 && offset - index < 4 { index -= 1 }
+                // At most three continuation bytes belong to one scalar; more are invalid bytes.
+                while index > 0 && bytes[index] & 0xC0 == 0x80 && end - index < 4 { index -= 1 }
             } else {
                 guard index < bytes.count else { break }
                 index += 1
