@@ -122,46 +122,63 @@ public struct Gazetteer: Sendable {
         let lower = min(max(range?.lowerBound ?? 0, 0), upper)
         guard !groupPayloads.isEmpty, lower < upper else { return [] }
         var matches: [GazetteerMatch] = []
-        byteKinds.withUnsafeBufferPointer { byteKinds in
-            // 1 after a word scalar, else 0: kept as an integer so the common path has no branch on it.
-            var afterWord: UInt8 = lower > 0 && TextFolding.isWordScalar(endingAt: lower, in: bytes) ? 1 : 0
-            var utf8Offset = lower
-            while utf8Offset < upper {
-                let byte = bytes[utf8Offset]
-                let kind = byteKinds[Int(byte)]
-                // Taken only for non-ASCII bytes and for a pattern's first byte at a word start.
-                if kind & ByteKind.nonASCII | (kind >> 1 & ~afterWord & 1) == 0 {
-                    afterWord = kind & ByteKind.word
-                    utf8Offset += 1
-                    continue
-                }
-                if byte < 0x80 {
-                    if let match = longestMatch(in: bytes, from: utf8Offset, to: upper) {
-                        matches.append(match)
-                        utf8Offset = match.range.upperBound
-                        afterWord = TextFolding.isWordScalar(endingAt: utf8Offset, in: bytes) ? 1 : 0
-                        continue
+        let foldTable = FoldTable.shared
+        foldTable.packedUTF8.withUnsafeBufferPointer { packedTable in
+            foldTable.isWord.withUnsafeBufferPointer { isWordTable in
+                byteKinds.withUnsafeBufferPointer { byteKinds in
+                    // 1 after a word scalar, else 0: kept as an integer so the common path has no branch on it.
+                    var afterWord: UInt8 = lower > 0 && TextFolding.isWordScalar(endingAt: lower, in: bytes) ? 1 : 0
+                    var utf8Offset = lower
+                    while utf8Offset < upper {
+                        let byte = bytes[utf8Offset]
+                        let kind = byteKinds[Int(byte)]
+                        // Taken only for non-ASCII bytes and for a pattern's first byte at a word start.
+                        if kind & ByteKind.nonASCII | (kind >> 1 & ~afterWord & 1) == 0 {
+                            afterWord = kind & ByteKind.word
+                            utf8Offset += 1
+                            continue
+                        }
+                        if byte < 0x80 {
+                            if let match = longestMatch(in: bytes, from: utf8Offset, to: upper) {
+                                matches.append(match)
+                                utf8Offset = match.range.upperBound
+                                afterWord = TextFolding.isWordScalar(endingAt: utf8Offset, in: bytes) ? 1 : 0
+                                continue
+                            }
+                            afterWord = kind & ByteKind.word
+                            utf8Offset += 1
+                            continue
+                        }
+                        let decoded = TextFolding.decodeScalar(bytes, at: utf8Offset)
+                        if !decoded.isValid {
+                            afterWord = 1  // Unknown bytes: never a word boundary.
+                            utf8Offset += 1
+                            continue
+                        }
+                        let packed: UInt32
+                        let isWord: Bool
+                        if decoded.scalar < UInt32(FoldTable.tableScalarLimit) {
+                            packed = packedTable[Int(decoded.scalar)]
+                            isWord = isWordTable[Int(decoded.scalar)]
+                        } else {
+                            packed = TextFolding.foldedUTF8(of: decoded.scalar)
+                            isWord = TextFolding.computeIsWordScalar(decoded.scalar, packed: packed)
+                        }
+                        // A walk needs a word start, a kept scalar and a root child for its first folded byte.
+                        let firstFoldedByte =
+                            packed == TextFolding.identityMarker ? byte : UInt8(truncatingIfNeeded: packed)
+                        if afterWord == 0 && packed >> 24 != 0 && denseChildren[Int(firstFoldedByte)] != 0,
+                            let match = longestMatch(in: bytes, from: utf8Offset, to: upper)
+                        {
+                            matches.append(match)
+                            utf8Offset = match.range.upperBound
+                            afterWord = TextFolding.isWordScalar(endingAt: utf8Offset, in: bytes) ? 1 : 0
+                            continue
+                        }
+                        afterWord = isWord ? 1 : 0
+                        utf8Offset += decoded.utf8Length
                     }
-                    afterWord = kind & ByteKind.word
-                    utf8Offset += 1
-                    continue
                 }
-                let decoded = TextFolding.decodeScalar(bytes, at: utf8Offset)
-                if !decoded.isValid {
-                    afterWord = 1  // Unknown bytes: never a word boundary.
-                    utf8Offset += 1
-                    continue
-                }
-                if afterWord == 0 && !TextFolding.isDropped(decoded.scalar),
-                    let match = longestMatch(in: bytes, from: utf8Offset, to: upper)
-                {
-                    matches.append(match)
-                    utf8Offset = match.range.upperBound
-                    afterWord = TextFolding.isWordScalar(endingAt: utf8Offset, in: bytes) ? 1 : 0
-                    continue
-                }
-                afterWord = TextFolding.isWordScalar(decoded.scalar) ? 1 : 0
-                utf8Offset += decoded.utf8Length
             }
         }
         return matches
