@@ -18,6 +18,9 @@ function createClient() {
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
       { scheme: 'file', language: 'plaintext' },
+      // Registries and bibliographies: hover, references and use counts (code lens) on their entries.
+      { scheme: 'file', pattern: '**/{marginalia,entities,codebook}.json' },
+      { scheme: 'file', pattern: '**/*.{bib,csl.json}' },
     ],
     synchronize: {
       // Sources, registries and documents changed outside the editor (git pull, Zotero export).
