@@ -1,8 +1,8 @@
--- Driven by test_neovim.py: loads the shipped editors/neovim config, opens a
--- document of a corpus copy, asks the attached client for hover and
+-- Driven by test_neovim.py: loads the shipped editors/neovim config, opens
+-- each document of a corpus copy, asks the attached client for hover and
 -- definition at a mention, and writes what came back to a JSON file.
--- Environment: MARGINALIA_REPO, MARGINALIA_BIN, PROBE_FILE, PROBE_LINE,
--- PROBE_COLUMN (0-based, UTF-16), PROBE_OUT.
+-- Environment: MARGINALIA_REPO, MARGINALIA_BIN, PROBE_OUT, and PROBE_CASES,
+-- a JSON list of {"file", "line", "column"} (0-based, UTF-16 column).
 
 local function env(name)
   local value = os.getenv(name)
@@ -10,22 +10,17 @@ local function env(name)
   return value
 end
 local out_path = env('PROBE_OUT')
-local result = { steps = {} }
+local results = {}
 
 local function finish()
   local file = assert(io.open(out_path, 'w'))
-  file:write(vim.fn.json_encode(result))
+  file:write(vim.fn.json_encode(results))
   file:close()
   vim.cmd('qall!')
 end
 
-local function probe()
-  package.path = env('MARGINALIA_REPO') .. '/editors/neovim/?.lua;' .. package.path
-  local marginalia = require('marginalia')
-  marginalia.setup({ cmd = { env('MARGINALIA_BIN'), 'lsp' } })
-  table.insert(result.steps, 'setup')
-
-  vim.cmd('edit ' .. vim.fn.fnameescape(env('PROBE_FILE')))
+local function probe(case, result)
+  vim.cmd('edit ' .. vim.fn.fnameescape(case.file))
   local bufnr = vim.api.nvim_get_current_buf()
   result.filetype = vim.bo[bufnr].filetype
 
@@ -44,12 +39,14 @@ local function probe()
   for _, client in pairs(vim.lsp.buf_get_clients(bufnr)) do
     result.root_dir = client.config.root_dir
     result.client_name = client.name
+    result.client_id = client.id
   end
+  result.active_clients = #vim.lsp.get_active_clients()
   table.insert(result.steps, 'attached')
 
   local params = {
     textDocument = { uri = vim.uri_from_bufnr(bufnr) },
-    position = { line = tonumber(env('PROBE_LINE')), character = tonumber(env('PROBE_COLUMN')) },
+    position = { line = case.line, character = case.column },
   }
   -- The server indexes the corpus at start; retry hover until it answers with content.
   local hover, hover_err
@@ -82,8 +79,20 @@ vim.api.nvim_create_autocmd('VimEnter', {
   once = true,
   nested = true,
   callback = function()
-    local ok, err = pcall(probe)
-    if not ok then result.error = tostring(err) end
+    local ok, err = pcall(function()
+      package.path = env('MARGINALIA_REPO') .. '/editors/neovim/?.lua;' .. package.path
+      require('marginalia').setup({ cmd = { env('MARGINALIA_BIN'), 'lsp' } })
+    end)
+    if not ok then
+      table.insert(results, { error = tostring(err), steps = {} })
+    else
+      for _, case in ipairs(vim.fn.json_decode(env('PROBE_CASES'))) do
+        local result = { file = case.file, steps = {} }
+        local case_ok, case_err = pcall(probe, case, result)
+        if not case_ok then result.error = tostring(case_err) end
+        table.insert(results, result)
+      end
+    end
     finish()
   end,
 })

@@ -1,5 +1,7 @@
 """Neovim's own LSP client against the real server: hover on a mention shows the
-entity's note; go-to-definition lands on the entity's id in entities.json.
+entity's note; go-to-definition lands on the entity's id in entities.json. Once in a
+Markdown buffer (`[[hrw]]`) and once in a plain-text one (the implicit mention "AMI"),
+both served by one client for the corpus.
 
 Runs headless Neovim (Debian's 0.7.2 is enough) with editors/neovim/marginalia.lua,
 loaded by Tests/editors/nvim_probe.lua, on a copy of examples/corpus.
@@ -13,42 +15,57 @@ import subprocess
 
 import pytest
 
-from conftest import (EDITORS, PROBE_DOCUMENT, REPO, definition_locations, entity, entity_line,
+from conftest import (PROBE_DOCUMENT, PROBE_TARGET, REPO, definition_locations, entity, entity_line,
                       hover_text, probe_position)
 
 HERE = REPO / "Tests" / "editors"
 NVIM = shutil.which("nvim")
 
+# (document, text at the probe, entity id, the filetype Neovim gives the buffer)
+CASES = [
+    (PROBE_DOCUMENT, PROBE_TARGET, "hrw", "markdown"),
+    ("texts/raw/ami-forcibly-mobilised.txt", "AMI)", "ami", "text"),
+]
+
 
 @pytest.mark.skipif(NVIM is None, reason="nvim is not installed (apt-get install neovim)")
 def test_hover_and_definition_through_neovim(tmp_path, corpus, marginalia_bin):
-    document = corpus / PROBE_DOCUMENT
-    line, column = probe_position(document)
+    cases = []
+    for document, needle, _, _ in CASES:
+        line, column = probe_position(corpus / document, needle)
+        cases.append({"file": str(corpus / document), "line": line, "column": column})
     out = tmp_path / "nvim-result.json"
     env = dict(os.environ,
                MARGINALIA_REPO=str(REPO), MARGINALIA_BIN=str(marginalia_bin),
-               PROBE_FILE=str(document), PROBE_LINE=str(line), PROBE_COLUMN=str(column),
-               PROBE_OUT=str(out), XDG_CONFIG_HOME=str(tmp_path / "config"),
-               XDG_DATA_HOME=str(tmp_path / "data"), XDG_STATE_HOME=str(tmp_path / "state"),
-               XDG_CACHE_HOME=str(tmp_path / "cache"))
+               PROBE_CASES=json.dumps(cases), PROBE_OUT=str(out),
+               XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"),
+               XDG_STATE_HOME=str(tmp_path / "state"), XDG_CACHE_HOME=str(tmp_path / "cache"))
     completed = subprocess.run(
         [NVIM, "--headless", "-n", "-i", "NONE", "-u", str(HERE / "nvim_probe.lua")],
-        cwd=corpus, env=env, capture_output=True, text=True, timeout=90, stdin=subprocess.DEVNULL)
+        cwd=corpus, env=env, capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
     assert out.is_file(), f"nvim wrote no result (exit {completed.returncode}):\n{completed.stdout}\n{completed.stderr}"
-    result = json.loads(out.read_text())
-    assert "error" not in result, result
-    assert result["filetype"] == "markdown"
-    assert result["attached"], f"the client never attached: {result}"
-    assert result["client_name"] == "marginalia"
-    assert os.path.realpath(result["root_dir"]) == os.path.realpath(corpus)
+    results = json.loads(out.read_text())
+    assert len(results) == len(CASES), results
 
-    text = hover_text(result.get("hover"))
-    assert entity()["note"] in text, f"hover lacks the note: {result.get('hover')!r} {result.get('hover_error')}"
-    assert entity()["name"] in text
+    for (document, _, entity_id, filetype), result in zip(CASES, results):
+        assert "error" not in result, result
+        assert result["filetype"] == filetype
+        assert result["attached"], f"the client never attached to {document}: {result}"
+        assert result["client_name"] == "marginalia"
+        assert os.path.realpath(result["root_dir"]) == os.path.realpath(corpus)
 
-    locations = definition_locations(result.get("definition"))
-    assert locations, f"no definition: {result.get('definition')!r} {result.get('definition_error')}"
-    uri, start_line = locations[0]
-    assert uri.startswith("file://") and uri.endswith("/entities.json"), uri
-    assert os.path.realpath(uri[len("file://"):]) == os.path.realpath(corpus / "entities.json")
-    assert start_line == entity_line()
+        text = hover_text(result.get("hover"))
+        assert entity(entity_id)["note"] in text, \
+            f"{document}: hover lacks the note: {result.get('hover')!r} {result.get('hover_error')}"
+        assert entity(entity_id)["name"] in text
+
+        locations = definition_locations(result.get("definition"))
+        assert locations, f"{document}: no definition: {result.get('definition')!r} {result.get('definition_error')}"
+        uri, start_line = locations[0]
+        assert uri.startswith("file://"), uri
+        assert os.path.realpath(uri[len("file://"):]) == os.path.realpath(corpus / "entities.json")
+        assert start_line == entity_line(entity_id)
+
+    # One corpus, one server: the text buffer joined the Markdown buffer's client.
+    assert results[0]["client_id"] == results[1]["client_id"]
+    assert results[1]["active_clients"] == 1
