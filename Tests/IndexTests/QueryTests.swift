@@ -1,7 +1,8 @@
 import Testing
 @testable import MarginaliaCore
 
-/// A corpus built in memory from named files; `1️⃣`, `2️⃣`... mark positions in document text.
+/// A corpus built in memory from named files; `1️⃣`, `2️⃣`... mark positions in document text
+/// (each marker used once across all the files of a fixture).
 struct Fixture {
     static let root = "/fixture"
     let corpus: Corpus
@@ -27,7 +28,7 @@ struct Fixture {
         self.markers = markers
     }
 
-    static let markerNames = ["1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣", "6️⃣"]
+    static let markerNames = ["1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣", "6️⃣", "7️⃣", "8️⃣"]
 
     func at(_ marker: String) -> (path: String, offset: Int) {
         markers[marker] ?? ("", 0)
@@ -144,8 +145,8 @@ let sampleFiles: [String: String] = [
     }
 
     @Test func completionAfterAtListsSourcesWithAuthorAndYear() {
-        let fixture = Fixture(sampleFiles.merging(["c.md": "As [@sm1️⃣ shows."]) { $1 })
-        let (path, offset) = fixture.at("1️⃣")
+        let fixture = Fixture(sampleFiles.merging(["c.md": "As [@sm6️⃣ shows."]) { $1 })
+        let (path, offset) = fixture.at("6️⃣")
         let result = fixture.corpus.completions(at: offset, in: path)
         #expect(result?.candidates.map(\.label) == ["smith2020", "unused2019"])
         #expect(result?.candidates.first?.detail == "Smith & Doe 2020 · Counting the Displaced")
@@ -153,10 +154,10 @@ let sampleFiles: [String: String] = [
     }
 
     @Test func completionInsideMentionAndAttributeBlock() {
-        let fixture = Fixture(sampleFiles.merging(["c.md": "See [[Hum1️⃣ and [x]{.cl2️⃣"]) { $1 })
-        let mention = fixture.at("1️⃣")
+        let fixture = Fixture(sampleFiles.merging(["c.md": "See [[Hum7️⃣ and [x]{.cl8️⃣"]) { $1 })
+        let mention = fixture.at("7️⃣")
         #expect(fixture.corpus.completions(at: mention.offset, in: mention.path)?.candidates.map(\.insertText) == ["assembly", "hrw"])
-        let type = fixture.at("2️⃣")
+        let type = fixture.at("8️⃣")
         #expect(fixture.corpus.completions(at: type.offset, in: type.path)?.candidates.first?.label == "claim")
     }
 
@@ -175,5 +176,32 @@ let sampleFiles: [String: String] = [
         #expect(old.useCounts[.entity(id: "assembly")] == 1)
         #expect(new.useCounts[.entity(id: "assembly")] == nil)
         #expect(new.useCounts[.entity(id: "hrw")] == 2)
+    }
+}
+
+@Suite struct CitationSupportTests {
+    func uncited(_ markdown: String) -> [String] {
+        let fixture = Fixture(sampleFiles.merging(["c.md": markdown]) { $1 })
+        return fixture.corpus.findings(for: fixture.path("c.md")).filter { $0.rule == RuleID.uncitedClaim }
+            .map { fixture.corpus.text(of: fixture.path("c.md"))?.string($0.range) ?? "" }
+    }
+
+    @Test func citationInsideOrAfterInTheSameSentenceSupportsTheSpan() {
+        #expect(uncited("[Prices rose]{.claim} in May [@smith2020, p. 3].\n") == [])
+        #expect(uncited("[Prices rose [@smith2020]]{.claim}.\n") == [])
+        #expect(uncited("[Prices rose]{.claim}[^1].\n\n[^1]: See https://example.org/prices.\n") == [])
+        #expect(uncited("[Prices rose]{.claim}^[As @smith2020 shows.]\n") == [])
+    }
+
+    @Test func citationInTheNextSentenceDoesNot() {
+        #expect(uncited("[Prices rose.]{.claim} Others agree [@smith2020].\n") == ["Prices rose."])
+        #expect(uncited("[Prices rose]{.claim}. Others agree [@smith2020].\n") == ["Prices rose"])
+        #expect(uncited("[Prices rose]{.claim}\n\nA new paragraph [@smith2020].\n") == ["Prices rose"])
+        #expect(uncited("[Prices rose]{.claim}[^1].\n\n[^1]: A note with no source.\n") == ["Prices rose"])
+    }
+
+    @Test func childTypesInheritTheRequirement() {
+        #expect(uncited("[12,000 people]{.statistic} left.\n") == ["12,000 people"])
+        #expect(uncited("[Words]{.quote} said.\n") == [])
     }
 }

@@ -27,8 +27,7 @@ public enum CitationSupport {
     public static func isCited(_ annotation: Annotation, in document: Document) -> Bool {
         let markup = document.markup
         let inside = annotation.range
-        let sentence = Sentences.sentence(containing: annotation.range.lowerBound, in: document.text)
-        let after = annotation.markupRange.upperBound..<max(annotation.markupRange.upperBound, sentence.upperBound)
+        let after = annotation.markupRange.upperBound..<restOfSentence(after: annotation, in: document.text.bytes)
         func supports(_ range: Range<Int>) -> Bool {
             (range.lowerBound >= inside.lowerBound && range.upperBound <= inside.upperBound) || after.contains(range.lowerBound)
         }
@@ -45,6 +44,45 @@ public enum CitationSupport {
             }
         }
         return false
+    }
+
+    /// Where the sentence that the span sits in ends, scanning from the end of its markup.
+    /// A span whose text ends a sentence leaves nothing after it; brackets (a citation's
+    /// locator "p. 3") never end a sentence.
+    static func restOfSentence(after annotation: Annotation, in bytes: [UInt8]) -> Int {
+        let start = annotation.markupRange.upperBound
+        // Does the annotated text itself end with a terminator (before closing quotes)?
+        var last = annotation.range.upperBound - 1
+        while last >= annotation.range.lowerBound, last < bytes.count,
+              bytes[last] == 0x20 || bytes[last] == 0x22 || bytes[last] == 0x27 || bytes[last] == 0x29 || bytes[last] == 0x9D || bytes[last] == 0x99 {
+            // Skip spaces, straight quotes, `)` and the last byte of ” (E2 80 9D) or ’ (E2 80 99).
+            last -= (bytes[last] == 0x9D || bytes[last] == 0x99) ? 3 : 1
+        }
+        if last >= annotation.range.lowerBound, last < bytes.count,
+           bytes[last] == UInt8(ascii: ".") || bytes[last] == UInt8(ascii: "!") || bytes[last] == UInt8(ascii: "?") {
+            return start
+        }
+        var depth = 0
+        var i = start
+        while i < bytes.count {
+            let byte = bytes[i]
+            switch byte {
+            case UInt8(ascii: "["), UInt8(ascii: "("): depth += 1
+            case UInt8(ascii: "]"), UInt8(ascii: ")"): depth = max(0, depth - 1)
+            case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"):
+                if depth == 0 && (i + 1 >= bytes.count || bytes[i + 1] == 0x20 || bytes[i + 1] == 0x0A || bytes[i + 1] == 0x0D) {
+                    return i + 1
+                }
+            case 0x0A:
+                // A blank line ends the paragraph and so the sentence.
+                var j = i + 1
+                while j < bytes.count && (bytes[j] == 0x20 || bytes[j] == 0x09 || bytes[j] == 0x0D) { j += 1 }
+                if j >= bytes.count || bytes[j] == 0x0A { return i }
+            default: break
+            }
+            i += 1
+        }
+        return bytes.count
     }
 
     static func noteHoldsSource(_ note: NoteDefinition, _ markup: MarkupTree) -> Bool {
