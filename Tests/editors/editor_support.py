@@ -1,14 +1,13 @@
-"""Shared fixtures for the editor tests: the repository, the server binary and a corpus copy.
+"""Shared helpers for the editor tests: paths, the probe's expectations, result readers.
 
-The server binary is MARGINALIA_BIN, else <repo>/.build/debug/marginalia.
+A uniquely named module (not conftest.py) so that `from editor_support import ...` cannot pick up
+another suite's conftest when pytest runs several test folders at once.
 """
 
 import json
 import os
 import pathlib
-import shutil
 
-import pytest
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 EDITORS = REPO / "editors"
@@ -23,22 +22,6 @@ PROBE_TARGET = "[[hrw]]"
 def server_binary() -> pathlib.Path:
     """The marginalia binary the tests drive."""
     return pathlib.Path(os.environ.get("MARGINALIA_BIN") or REPO / ".build" / "debug" / "marginalia")
-
-
-@pytest.fixture
-def marginalia_bin() -> pathlib.Path:
-    """The server binary; fails (not skips) when it is missing, since CI builds it first."""
-    path = server_binary()
-    assert path.is_file(), f"server binary not found at {path}; build it or set MARGINALIA_BIN"
-    return path
-
-
-@pytest.fixture
-def corpus(tmp_path) -> pathlib.Path:
-    """A copy of examples/corpus in a temporary folder, so that nothing the editor does touches the original."""
-    target = tmp_path / "corpus"
-    shutil.copytree(CORPUS, target)
-    return target
 
 
 def probe_position(document: pathlib.Path, needle: str = PROBE_TARGET) -> tuple[int, int]:

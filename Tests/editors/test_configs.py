@@ -15,7 +15,7 @@ import tomllib
 
 import pytest
 
-from conftest import EDITORS, REPO
+from editor_support import EDITORS, REPO
 
 EDITOR_FOLDERS = ["neovim", "vscode", "helix", "emacs", "sublime", "zed", "kakoune"]
 

@@ -14,7 +14,7 @@ import subprocess
 
 import pytest
 
-from conftest import (PROBE_DOCUMENT, PROBE_TARGET, REPO, definition_locations, entity, entity_line,
+from editor_support import (PROBE_DOCUMENT, PROBE_TARGET, REPO, definition_locations, entity, entity_line,
                       hover_text)
 
 HERE = REPO / "Tests" / "editors"
