@@ -127,6 +127,11 @@ final class Server: @unchecked Sendable {
                 reply(id, error: .internalError("\(error)"))
             }
         case LSPMethod.shutdown:
+            // Requests waiting for the index are answered first, so shutdown waits for them.
+            guard isIndexed || !hasStartedIndexing else {
+                waitingRequests.append((id, method, params))
+                return
+            }
             phase = .shutDown
             reply(id, result: nil)
         default:

@@ -10,12 +10,15 @@ extension Features {
             return CompletionList(isIncomplete: false, items: [])
         }
         let range = snapshot.converter.range(ofUTF8Range: result.replaceRange, in: file.text)
+        let formats = snapshot.capabilities.textDocument?.completion?.completionItem?.documentationFormat ?? []
+        let markdown = formats.contains(.markdown)
         let items = result.candidates.enumerated().map { index, candidate in
             CompletionItem(
                 label: candidate.label,
                 kind: completionKind(candidate.kind),
                 detail: candidate.detail.isEmpty ? nil : candidate.detail,
-                documentation: candidate.documentation.isEmpty ? nil : .markup(.markdown(candidate.documentation)),
+                documentation: candidate.documentation.isEmpty ? nil
+                    : markdown ? .markup(.markdown(candidate.documentation)) : .string(candidate.documentation),
                 sortText: sortKey(index),
                 filterText: candidate.filterText,
                 insertTextFormat: .plainText,
