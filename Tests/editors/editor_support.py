@@ -1,12 +1,16 @@
-"""Shared helpers for the editor tests: paths, the probe's expectations, result readers.
+"""Shared helpers and fixtures for the editor tests: paths, the server binary (MARGINALIA_BIN, else
+<repo>/.build/debug/marginalia), a corpus copy, the probe's expectations, result readers.
 
-A uniquely named module (not conftest.py) so that `from editor_support import ...` cannot pick up
-another suite's conftest when pytest runs several test folders at once.
+No conftest.py here: Tests/e2e imports `from conftest`, and a second conftest module in the same
+pytest run would shadow it. Test modules import the fixtures from this module instead.
 """
 
 import json
 import os
 import pathlib
+import shutil
+
+import pytest
 
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
@@ -22,6 +26,22 @@ PROBE_TARGET = "[[hrw]]"
 def server_binary() -> pathlib.Path:
     """The marginalia binary the tests drive."""
     return pathlib.Path(os.environ.get("MARGINALIA_BIN") or REPO / ".build" / "debug" / "marginalia")
+
+
+@pytest.fixture
+def marginalia_bin() -> pathlib.Path:
+    """The server binary; fails (not skips) when it is missing, since CI builds it first."""
+    path = server_binary()
+    assert path.is_file(), f"server binary not found at {path}; build it or set MARGINALIA_BIN"
+    return path
+
+
+@pytest.fixture
+def corpus(tmp_path) -> pathlib.Path:
+    """A copy of examples/corpus in a temporary folder, so that nothing the editor does touches the original."""
+    target = tmp_path / "corpus"
+    shutil.copytree(CORPUS, target)
+    return target
 
 
 def probe_position(document: pathlib.Path, needle: str = PROBE_TARGET) -> tuple[int, int]:

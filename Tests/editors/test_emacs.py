@@ -14,8 +14,9 @@ import subprocess
 
 import pytest
 
-from editor_support import (PROBE_DOCUMENT, PROBE_TARGET, REPO, definition_locations, entity, entity_line,
-                      hover_text)
+from editor_support import (  # noqa: F401 (corpus and marginalia_bin are fixtures)
+    corpus, marginalia_bin, PROBE_DOCUMENT, PROBE_TARGET, REPO, definition_locations, entity, entity_line,
+    hover_text)
 
 HERE = REPO / "Tests" / "editors"
 EMACS = shutil.which("emacs")
