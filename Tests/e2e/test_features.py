@@ -320,7 +320,10 @@ async def test_folding_ranges(client, corpus):
     izyum = Text(corpus / "texts" / "izyum-shield.md")
     folds = await client.text_document_folding_range_async(types.FoldingRangeParams(text_document=izyum.document()))
     assert (0, 5) in {(f.start_line, f.end_line) for f in folds}  # the front matter, "---" to "---"
-    assert any(f.kind == types.FoldingRangeKind.Comment for f in folds)
+    fence = izyum.find("```").line
+    assert any(f.start_line == fence and f.end_line == fence + 2 for f in folds)  # the fenced block
+    note = izyum.find("[^drones]:").line
+    assert any(f.start_line == note and f.end_line == note + 2 for f in folds)  # a note definition with continuation lines
     heading = izyum.find("## “Ukraine is a shield now”").line
     assert any(f.start_line == heading and f.end_line > heading for f in folds)
 
