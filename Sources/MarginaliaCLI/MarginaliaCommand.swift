@@ -37,9 +37,7 @@ public enum MarginaliaCommand {
             case "stats": return try StatsCommand.run(rest)
             case "export": return try ExportCommand.run(rest)
             case "init": return try InitCommand.run(rest)
-            case "lsp":
-                if rest.contains("--help") || rest.contains("-h") { Terminal.out(Help.lsp); return 0 }
-                return LSPCommand.run(rest)
+            case "lsp": return try LSPCommand.run(rest)
             default:
                 let known = ["check", "refs", "stats", "export", "init", "lsp", "help"]
                 let near = Suggestions.nearest(to: first, among: known, limit: 1)
@@ -173,9 +171,10 @@ enum Help {
     """
 
     static let lsp = """
-    USAGE: marginalia lsp
+    USAGE: marginalia lsp [--stdio]
 
-    Serves the Language Server Protocol (3.17) on stdin and stdout.
+    Serves the Language Server Protocol (3.17) on stdin and stdout (--stdio, accepted for
+    clients that pass it, is the default). Logs go to stderr.
 
     OPTIONS:
       -h, --help        print this help

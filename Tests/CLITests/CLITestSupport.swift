@@ -37,7 +37,7 @@ enum CLI {
 
     /// Runs `marginalia arguments` in `directory` with colors off; output goes through files so
     /// that large outputs cannot fill a pipe and deadlock.
-    static func run(_ arguments: [String], in directory: String, environment extra: [String: String] = [:]) throws -> RunResult {
+    static func run(_ arguments: [String], in directory: String, environment extra: [String: String] = [:], input: Data = Data()) throws -> RunResult {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("marginalia-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -57,7 +57,9 @@ enum CLI {
         process.environment = environment
         process.standardOutput = outHandle
         process.standardError = errHandle
-        process.standardInput = FileHandle.nullDevice
+        let inURL = scratch.appendingPathComponent("in")
+        try input.write(to: inURL)
+        process.standardInput = try FileHandle(forReadingFrom: inURL)
         try process.run()
         process.waitUntilExit()
         try outHandle.close()

@@ -332,4 +332,18 @@ import Testing
         }
         #expect(try CLI.run([], in: directory).status == 2)
     }
+
+    @Test func lspServesInitializeAndExitsCleanlyAfterShutdown() throws {
+        let directory = try CLI.temporaryDirectory("lsp")
+        func frame(_ json: String) -> Data { Data("Content-Length: \(json.utf8.count)\r\n\r\n\(json)".utf8) }
+        var input = frame(#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"rootUri":null,"capabilities":{}}}"#)
+        input += frame(#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#)
+        input += frame(#"{"jsonrpc":"2.0","id":2,"method":"shutdown"}"#)
+        input += frame(#"{"jsonrpc":"2.0","method":"exit"}"#)
+        let result = try CLI.run(["lsp", "--stdio"], in: directory, input: input)
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("Content-Length: "))
+        #expect(result.stdout.contains("\"capabilities\""))
+        #expect(try CLI.run(["lsp", "extra"], in: directory).status == 2)
+    }
 }
