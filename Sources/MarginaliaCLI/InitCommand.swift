@@ -5,7 +5,7 @@ import MarginaliaCore
 enum InitCommand {
     /// Base of the schemas' `$id`s: absolute URLs, because a relative `$schema` would depend on
     /// where the corpus sits relative to a checkout of this repository.
-    static let schemaBase = "https://raw.githubusercontent.com/marginalia-tools/marginalia/main/schemas/"
+    static let schemaBase = "https://marginalia.example/schemas/"
 
     /// The files written, by name.
     static var files: [(name: String, content: String)] {
