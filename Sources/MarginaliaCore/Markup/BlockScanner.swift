@@ -38,6 +38,8 @@ struct BlockScanner {
     private var blockLines = 0
     private var blockFirstLine = 0
     private var note: PendingNoteDefinition?
+    /// A search for `-->` from here found none.
+    private var noCommentCloseFrom = Int.max
 
     init(buf: UnsafeBufferPointer<UInt8>, text: SourceText, markdown: Bool) {
         self.buf = buf
@@ -177,8 +179,13 @@ struct BlockScanner {
         var i = r.lowerBound
         var nextLine = line + 1
         var lineEnd = r.upperBound
+        guard let p = buf.baseAddress else { return nextLine }
         while i + 3 < lineEnd {
-            if buf[i] == 0x3C && buf[i + 1] == 0x21 && buf[i + 2] == 0x2D && buf[i + 3] == 0x2D {
+            if p[i] != 0x3C {
+                i = ByteClass.find(0x3C, p, i, lineEnd)
+                continue
+            }
+            if p[i + 1] == 0x21 && p[i + 2] == 0x2D && p[i + 3] == 0x2D {
                 guard let close = findCommentClose(from: i + 4) else {
                     layout.issues.append(ParseIssue(
                         rule: RuleID.unterminatedMarkup, message: "HTML comment is never closed with -->",
@@ -204,13 +211,22 @@ struct BlockScanner {
         return nextLine
     }
 
-    private func findCommentClose(from start: Int) -> Int? {
+    private mutating func findCommentClose(from start: Int) -> Int? {
+        // No `-->` after an earlier start means none after this one: unclosed comments on
+        // many lines stay linear.
+        if start >= noCommentCloseFrom { return nil }
+        guard let p = buf.baseAddress else { return nil }
         var i = start
         let n = buf.count
         while i + 2 < n {
-            if buf[i] == 0x2D && buf[i + 1] == 0x2D && buf[i + 2] == 0x3E { return i + 3 }
+            if p[i] != 0x2D {
+                i = ByteClass.find(0x2D, p, i, n)
+                continue
+            }
+            if p[i + 1] == 0x2D && p[i + 2] == 0x3E { return i + 3 }
             i += 1
         }
+        noCommentCloseFrom = start
         return nil
     }
 

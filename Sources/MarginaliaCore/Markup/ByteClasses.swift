@@ -1,5 +1,57 @@
 /// Byte-level character classes and text helpers shared by the markup scanners.
 enum ByteClass {
+    /// Byte offset of the first byte in `from..<end` whose entry in `table` is set, or `end`.
+    @inline(__always) static func next(_ p: UnsafePointer<UInt8>, _ from: Int, _ end: Int, in table: UnsafePointer<UInt8>) -> Int {
+        var i = from
+        while i < end && table[Int(p[i])] == 0 { i += 1 }
+        return i
+    }
+
+    /// Byte ranges of invalid UTF-8 and NUL bytes, exactly as `SourceText.invalidByteRanges`,
+    /// but skipping clean ASCII eight bytes at a time.
+    static func invalidByteRanges(_ buf: UnsafeBufferPointer<UInt8>) -> [(range: Range<Int>, isNUL: Bool)] {
+        var result: [(range: Range<Int>, isNUL: Bool)] = []
+        guard let p = buf.baseAddress else { return result }
+        let n = buf.count
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        var i = 0
+        while i < n {
+            if i + 8 <= n {
+                let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+                // No byte with the high bit set, and no zero byte.
+                if w & high == 0 && (w &- ones) & ~w & high == 0 {
+                    i += 8
+                    continue
+                }
+            }
+            let b = p[i]
+            if b == 0 {
+                if let last = result.last, last.isNUL, last.range.upperBound == i {
+                    result[result.count - 1].range = last.range.lowerBound..<(i + 1)
+                } else {
+                    result.append((i..<(i + 1), true))
+                }
+                i += 1
+                continue
+            }
+            if b < 0x80 {
+                i += 1
+                continue
+            }
+            let length = SourceText.validSequenceLength(buf, at: i)
+            if length == 1 {
+                if let last = result.last, !last.isNUL, last.range.upperBound == i {
+                    result[result.count - 1].range = last.range.lowerBound..<(i + 1)
+                } else {
+                    result.append((i..<(i + 1), false))
+                }
+            }
+            i += length
+        }
+        return result
+    }
+
     /// ASCII letter or digit.
     @inline(__always) static func isASCIIAlnum(_ b: UInt8) -> Bool {
         (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
@@ -59,37 +111,80 @@ enum ByteClass {
     /// Inline markup in `range` as plain text: escapes resolved, emphasis markers and code
     /// backticks dropped, runs of whitespace collapsed to one space, ends trimmed.
     static func plainText(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, dropIndent: Bool = false) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(range.count)
-        var pendingSpace = false
-        var i = range.lowerBound
+        guard let p = buf.baseAddress, !range.isEmpty else { return "" }
+        let special = ByteTable.plainTextSpecial
+        let table = special.entries
+        let lower = range.lowerBound
         let end = range.upperBound
-        while i < end {
-            let b = buf[i]
-            if isWhitespace(b) {
-                pendingSpace = true
+        // The text is never longer than the range: escapes shrink, whitespace runs collapse.
+        let text = String(unsafeUninitializedCapacity: range.count) { out -> Int in
+            guard let o = out.baseAddress else { return 0 }
+            var n = 0
+            var pendingSpace = false
+            var i = lower
+            while i < end {
+                // A run of ordinary bytes is copied at once.
+                let k = next(p, i, end, in: table)
+                if k > i {
+                    if pendingSpace && n > 0 {
+                        o[n] = 0x20
+                        n += 1
+                    }
+                    pendingSpace = false
+                    (o + n).update(from: p + i, count: k - i)
+                    n += k - i
+                    i = k
+                    continue
+                }
+                let b = p[i]
+                if isWhitespace(b) {
+                    pendingSpace = true
+                    i += 1
+                    continue
+                }
+                var emit = true
+                var e = b
+                if b == 0x5C && i + 1 < end && isASCIIPunct(p[i + 1]) {
+                    e = p[i + 1]
+                    i += 1
+                } else if b == 0x2A || b == 0x60 {
+                    emit = false
+                } else if b == 0x5F {
+                    let before = i > lower && isASCIIAlnum(p[i - 1])
+                    let after = i + 1 < end && isASCIIAlnum(p[i + 1])
+                    if !(before && after) { emit = false }
+                }
+                if emit {
+                    if pendingSpace && n > 0 {
+                        o[n] = 0x20
+                        n += 1
+                    }
+                    pendingSpace = false
+                    o[n] = e
+                    n += 1
+                }
                 i += 1
-                continue
             }
-            var emit: UInt8? = b
-            if b == 0x5C && i + 1 < end && isASCIIPunct(buf[i + 1]) {
-                emit = buf[i + 1]
-                i += 1
-            } else if b == 0x2A || b == 0x60 {
-                emit = nil
-            } else if b == 0x5F {
-                let before = i > range.lowerBound && isASCIIAlnum(buf[i - 1])
-                let after = i + 1 < end && isASCIIAlnum(buf[i + 1])
-                if !(before && after) { emit = nil }
-            }
-            if let e = emit {
-                if pendingSpace && !out.isEmpty { out.append(0x20) }
-                pendingSpace = false
-                out.append(e)
-            }
-            i += 1
+            return n
         }
-        return String(decoding: out, as: UTF8.self)
+        withExtendedLifetime(special) {}
+        return text
+    }
+
+    /// Offset of the first `byte` in `from..<end`, or `end`; tests eight bytes at a time.
+    static func find(_ byte: UInt8, _ p: UnsafePointer<UInt8>, _ from: Int, _ end: Int) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let pattern = ones &* UInt64(byte)
+        var i = from
+        while i + 8 <= end {
+            let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) ^ pattern
+            // A zero byte in `w` is a match.
+            if (w &- ones) & ~w & high != 0 { break }
+            i += 8
+        }
+        while i < end && p[i] != byte { i += 1 }
+        return i
     }
 
     /// Trims spaces, tabs and line ends from both sides of a range.
@@ -100,4 +195,28 @@ enum ByteClass {
         while hi > lo && isWhitespace(buf[hi - 1]) { hi -= 1 }
         return lo..<hi
     }
+}
+
+/// A 256-entry byte table, built once and read through a bare pointer (cheap in debug builds).
+final class ByteTable: @unchecked Sendable {
+    /// The entries, 1 for the bytes in the set. Written only by `init`, so sharing is safe.
+    let entries: UnsafeMutablePointer<UInt8>
+
+    /// A table holding 1 at `bytes`.
+    init(_ bytes: [UInt8]) {
+        entries = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        entries.initialize(repeating: 0, count: 256)
+        for b in bytes { entries[Int(b)] = 1 }
+    }
+
+    deinit { entries.deallocate() }
+
+    /// Bytes at which the inline scanner has work to do; URLs are found from their colon.
+    static let inlineTriggers = ByteTable([0x5C, 0x60, 0x3C, 0x5B, 0x5E, 0x5D, 0x3B, 0x40, 0x2D, 0x3A])
+    /// Bytes that may start a plain-text note marker: `(`, `[`, and superscript digit leads.
+    static let noteMarkers = ByteTable([0x28, 0x5B, 0xC2, 0xE2])
+    /// Bytes `plainText` treats specially: whitespace, backslash, `*`, backtick, `_`.
+    static let plainTextSpecial = ByteTable([0x20, 0x09, 0x0A, 0x0D, 0x5C, 0x2A, 0x60, 0x5F])
+    /// Superscript digit lead bytes only.
+    static let superscriptLeads = ByteTable([0xC2, 0xE2])
 }

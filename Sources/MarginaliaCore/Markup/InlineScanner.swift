@@ -49,8 +49,16 @@ struct InlineScanner {
     private var noCloseParenFrom = Int.max
     private var noCloseBraceFrom = Int.max
 
-    init(buf: UnsafeBufferPointer<UInt8>, markdown: Bool, comments: [Range<Int>], tree: MarkupTree) {
+    /// `buf` as a bare pointer: pointer subscripts stay cheap in debug builds too.
+    private let base: UnsafePointer<UInt8>
+    /// `ByteClass.inlineTriggers`.
+    private let triggers: UnsafePointer<UInt8>
+
+    init(buf: UnsafeBufferPointer<UInt8>, triggers: UnsafePointer<UInt8>, markdown: Bool, comments: [Range<Int>], tree: MarkupTree) {
         self.buf = buf
+        // An empty buffer has no base address, but then no block is ever scanned.
+        self.base = buf.baseAddress ?? triggers
+        self.triggers = triggers
         self.markdown = markdown
         self.comments = comments
         self.tree = tree
@@ -67,14 +75,21 @@ struct InlineScanner {
         noCloseBraceFrom = Int.max
         while commentIndex < comments.count && comments[commentIndex].upperBound <= block.lowerBound { commentIndex += 1 }
         let end = block.upperBound
-        var i = block.lowerBound
-        while i < end {
-            let b = buf[i]
-            switch b {
+        let lower = block.lowerBound
+        let p = base
+        let triggers = self.triggers
+        var i = lower
+        // Where the last construct handler resumed: bytes from here on were passed over as
+        // text, so a URL may start among them.
+        var resume = lower
+        while true {
+            while i < end && triggers[Int(p[i])] == 0 { i += 1 }
+            if i >= end { break }
+            switch p[i] {
             case 0x5C:  // backslash escape
-                i += (i + 1 < end && ByteClass.isASCIIPunct(buf[i + 1])) ? 2 : 1
-            case 0x60 where markdown:  // code span
-                i = codeSpan(i, end)
+                i += (i + 1 < end && ByteClass.isASCIIPunct(p[i + 1])) ? 2 : 1
+            case 0x60:  // code span
+                i = markdown ? codeSpan(i, end) : i + 1
             case 0x3C:  // comment or autolink
                 if commentIndex < comments.count && comments[commentIndex].lowerBound == i {
                     i = comments[commentIndex].upperBound
@@ -85,7 +100,7 @@ struct InlineScanner {
             case 0x5B:
                 i = openBracket(i, end)
             case 0x5E:
-                if i + 1 < end && buf[i + 1] == 0x5B {
+                if i + 1 < end && p[i + 1] == 0x5B {
                     stack.append(BracketFrame(open: i + 1, isInlineNote: true, firstKey: keys.count, firstSemicolon: semicolons.count))
                     i += 2
                 } else {
@@ -96,13 +111,16 @@ struct InlineScanner {
             case 0x3B:
                 if !stack.isEmpty { semicolons.append(i) }
                 i += 1
-            case 0x40, 0x2D:
-                i = citeKey(i, end, block.lowerBound)
-            case 0x68, 0x64:  // h(ttp), d(oi:)
-                i = bareURL(i, end, block.lowerBound)
+            case 0x40:
+                i = citeKey(i, end, lower)
+            case 0x2D:
+                i = i + 1 < end && p[i + 1] == 0x40 ? citeKey(i, end, lower) : i + 1
+            case 0x3A:  // the colon of http:, https: or doi:
+                i = urlAtColon(i, end, lower, resume)
             default:
                 i += 1
             }
+            resume = i
         }
         // Unclosed brackets are literal text: their keys are in-text citations.
         stack.removeAll(keepingCapacity: true)
@@ -166,9 +184,27 @@ struct InlineScanner {
         return true
     }
 
-    /// A bare `http(s)://...` or `doi:10....`; trailing punctuation is not part of it.
+    /// A bare URL whose scheme ends at the colon `colon`: returns where scanning resumes.
+    /// The scheme's first byte must be at or after `resume` (passed over as plain text).
+    private mutating func urlAtColon(_ colon: Int, _ end: Int, _ lower: Int, _ resume: Int) -> Int {
+        let p = base
+        let floor = max(lower, resume)
+        var start = -1
+        if colon - 5 >= floor && p[colon - 5] == 0x68 && p[colon - 1] | 0x20 == 0x73 {
+            start = colon - 5  // https
+        } else if colon - 4 >= floor && p[colon - 4] == 0x68 {
+            start = colon - 4  // http
+        } else if colon - 3 >= floor && p[colon - 3] == 0x64 {
+            start = colon - 3  // doi
+        }
+        guard start >= 0 else { return colon + 1 }
+        let next = bareURL(start, end, lower)
+        // A failed URL resumes at or before the `//` after the colon, which holds no markup.
+        return max(next, colon + 1)
+    }
+
+    /// A bare `http(s)://...` or `doi:10....` at `i`; trailing punctuation is not part of it.
     private mutating func bareURL(_ i: Int, _ end: Int, _ lower: Int) -> Int {
-        if ByteClass.alnumBefore(buf, i, lowerBound: lower) { return i + 1 }
         var bodyStart: Int
         let isDOI: Bool
         if startsWith(i, end, "https://") {
@@ -183,6 +219,7 @@ struct InlineScanner {
         } else {
             return i + 1
         }
+        if ByteClass.alnumBefore(buf, i, lowerBound: lower) { return i + 1 }
         var j = bodyStart
         var parens = 0
         while j < end {

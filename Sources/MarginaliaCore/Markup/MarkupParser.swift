@@ -7,13 +7,13 @@ public enum MarkupParser {
     /// Parses one document. Never fails: problems become `issues` in the tree.
     public static func parse(_ text: SourceText, format: DocumentFormat) -> MarkupTree {
         var tree = MarkupTree()
-        for bad in text.invalidByteRanges() {
-            tree.issues.append(ParseIssue(
-                rule: bad.isNUL ? RuleID.nulByte : RuleID.invalidUTF8,
-                message: bad.isNUL ? "NUL byte in the text" : "Bytes that are not valid UTF-8",
-                range: bad.range))
-        }
         text.bytes.withUnsafeBufferPointer { buf in
+            for bad in ByteClass.invalidByteRanges(buf) {
+                tree.issues.append(ParseIssue(
+                    rule: bad.isNUL ? RuleID.nulByte : RuleID.invalidUTF8,
+                    message: bad.isNUL ? "NUL byte in the text" : "Bytes that are not valid UTF-8",
+                    range: bad.range))
+            }
             parse(buf, text, format, &tree)
         }
         return tree
@@ -40,9 +40,13 @@ public enum MarkupParser {
         tree.issues += layout.issues
         opaque += layout.opaque
 
-        var inline = InlineScanner(buf: buf, markdown: markdown, comments: layout.comments.sorted { $0.lowerBound < $1.lowerBound }, tree: tree)
+        let comments = layout.comments.sorted { $0.lowerBound < $1.lowerBound }
+        let triggers = ByteTable.inlineTriggers
+        var inline = InlineScanner(buf: buf, triggers: triggers.entries, markdown: markdown, comments: comments, tree: tree)
+        tree = MarkupTree()  // the scanner owns the tree meanwhile: no copy on write
         for block in layout.inlineBlocks { inline.scan(block) }
         tree = inline.tree
+        withExtendedLifetime(triggers) {}
         if !inline.exampleLabels.isEmpty {
             tree.citations.removeAll { !$0.isBracketed && inline.exampleLabels.contains($0.items[0].key) }
         }

@@ -63,7 +63,13 @@ enum PlainTextConventions {
         opaqueIndex = 0
         var i = text.lineStarts[min(firstLine, text.lineCount - 1)]
         let end = notesStart
-        while i < end {
+        guard let p = buf.baseAddress else { return }
+        // Without numbered definitions only superscript digits can be markers.
+        let markers = definedLabels.isEmpty ? ByteTable.superscriptLeads : ByteTable.noteMarkers
+        let table = markers.entries
+        while true {
+            i = ByteClass.next(p, i, end, in: table)
+            guard i < end else { break }
             let b = buf[i]
             if (b == 0x28 || b == 0x5B) && !definedLabels.isEmpty {
                 let close: UInt8 = b == 0x28 ? 0x29 : 0x5D
@@ -98,6 +104,7 @@ enum PlainTextConventions {
             }
             i += 1
         }
+        withExtendedLifetime(markers) {}
     }
 
     /// A superscript digit at `i`: its ASCII digit and byte length.
@@ -128,7 +135,12 @@ enum PlainTextConventions {
         }
         var hi = t.upperBound
         if hi > t.lowerBound && buf[hi - 1] == 0x3A { hi -= 1 }
-        guard hi > t.lowerBound else { return false }
+        // Every notes heading is 4 to 21 bytes and starts with one of these letters.
+        guard hi - t.lowerBound >= 4 && hi - t.lowerBound <= 21 else { return false }
+        switch buf[t.lowerBound] | 0x20 {
+        case 0x6E, 0x65, 0x66, 0x73, 0x72: break  // n e f s r
+        default: return false
+        }
         var lowered: [UInt8] = []
         for k in t.lowerBound..<hi {
             let b = buf[k]
