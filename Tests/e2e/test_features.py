@@ -203,7 +203,7 @@ async def test_code_action_quick_fixes(client, corpus):
     assert "Annotate selection as claim" in rewrites
 
 
-async def wait_for_diagnostics(client, uri: str, predicate, timeout: float = 10.0):
+async def wait_for_diagnostics(client, uri: str, predicate, timeout: float = 60.0):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if uri in client.diagnostics and predicate(client.diagnostics[uri]):

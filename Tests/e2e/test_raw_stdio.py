@@ -40,7 +40,7 @@ class RawServer:
     def send(self, message: dict):
         self.write_frame(json.dumps(message).encode("utf-8"))
 
-    def response(self, request_id, timeout: float = 10.0) -> dict:
+    def response(self, request_id, timeout: float = 60.0) -> dict:
         """The response with `request_id`, skipping notifications."""
         while True:
             message = self.messages.get(timeout=timeout)
@@ -87,7 +87,7 @@ def still_serving(server: RawServer):
 
 def test_malformed_json_gets_32700_with_null_id(server):
     server.write_frame(b'{"jsonrpc": "2.0", "id": 7, "method": "textDocument/hover", "params": {')
-    answer = server.messages.get(timeout=10)
+    answer = server.messages.get(timeout=60)
     assert answer["id"] is None
     assert answer["error"]["code"] == -32700
     still_serving(server)
