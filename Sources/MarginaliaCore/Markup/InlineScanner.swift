@@ -9,6 +9,8 @@ struct KeyCandidate {
     var suppressAuthor: Bool
     /// Already part of a citation.
     var consumed = false
+    /// First offset after the key that is neither blank nor within one line end; -1 until needed.
+    var gapEnd = -1
 }
 
 /// An open `[` (or `^[`) on the bracket stack.
@@ -43,11 +45,24 @@ struct InlineScanner {
     private var keys: [KeyCandidate] = []
     private var semicolons: [Int] = []
     private var commentIndex = 0
+    /// End of the block being scanned.
+    private var blockEnd = 0
     // Failure caches, reset per block: a search that found nothing from X finds nothing later.
-    private var noBacktickRunFrom: [Int: Int] = [:]
+    /// Once a code span found no closer, runs of backticks at or after this offset are indexed
+    /// in `codeRuns` (run length to run starts), read through `codeRunCursor`.
+    private var codeRunsFrom = Int.max
+    private var codeRuns: [Int: [Int]] = [:]
+    private var codeRunCursor: [Int: Int] = [:]
     private var nextDoubleClose = -1
     private var noCloseParenFrom = Int.max
     private var noCloseBraceFrom = Int.max
+    /// Braced keys opening before this offset are answered from `bracedMatches`.
+    private var bracedSegmentEnd = -1
+    private var bracedMatches: [Int: Int] = [:]
+    /// Memo of the next `[` or `]` at or after some earlier offset.
+    private var nextBracketByte = -1
+    /// Memo of the next `}` at or after some earlier offset.
+    private var nextCloseBrace = -1
 
     /// `buf` as a bare pointer: pointer subscripts stay cheap in debug builds too.
     private let base: UnsafePointer<UInt8>
@@ -69,10 +84,14 @@ struct InlineScanner {
         stack.removeAll(keepingCapacity: true)
         keys.removeAll(keepingCapacity: true)
         semicolons.removeAll(keepingCapacity: true)
-        noBacktickRunFrom.removeAll(keepingCapacity: true)
+        codeRunsFrom = Int.max
         nextDoubleClose = -1
         noCloseParenFrom = Int.max
         noCloseBraceFrom = Int.max
+        bracedSegmentEnd = -1
+        nextBracketByte = -1
+        nextCloseBrace = -1
+        blockEnd = block.upperBound
         while commentIndex < comments.count && comments[commentIndex].upperBound <= block.lowerBound { commentIndex += 1 }
         let end = block.upperBound
         let lower = block.lowerBound
@@ -131,15 +150,26 @@ struct InlineScanner {
     // MARK: - Code spans, autolinks, URLs
 
     private mutating func codeSpan(_ i: Int, _ end: Int) -> Int {
+        let p = base
         var j = i
-        while j < end && buf[j] == 0x60 { j += 1 }
+        while j < end && p[j] == 0x60 { j += 1 }
         let runLength = j - i
-        if let failed = noBacktickRunFrom[runLength], failed <= j { return j }
+        if j >= codeRunsFrom {
+            // After a failed search: the closing run comes from the index.
+            guard let starts = codeRuns[runLength] else { return j }
+            var c = codeRunCursor[runLength] ?? 0
+            while c < starts.count && starts[c] < j { c += 1 }
+            codeRunCursor[runLength] = c
+            guard c < starts.count else { return j }
+            let m = starts[c] + runLength
+            opaque.append(i..<m)
+            return m
+        }
         var k = j
         while k < end {
-            if buf[k] == 0x60 {
+            if p[k] == 0x60 {
                 var m = k
-                while m < end && buf[m] == 0x60 { m += 1 }
+                while m < end && p[m] == 0x60 { m += 1 }
                 if m - k == runLength {
                     opaque.append(i..<m)
                     return m
@@ -149,7 +179,22 @@ struct InlineScanner {
                 k += 1
             }
         }
-        noBacktickRunFrom[runLength] = j
+        // No closing run: index every run after this one, so that openers of many different
+        // lengths do not each search to the end of the block.
+        codeRunsFrom = j
+        codeRuns.removeAll(keepingCapacity: true)
+        codeRunCursor.removeAll(keepingCapacity: true)
+        k = j
+        while k < end {
+            if p[k] == 0x60 {
+                var m = k
+                while m < end && p[m] == 0x60 { m += 1 }
+                codeRuns[m - k, default: []].append(k)
+                k = m
+            } else {
+                k += 1
+            }
+        }
         return j
     }
 
@@ -264,15 +309,7 @@ struct InlineScanner {
         guard at + 1 < end else { return at + 1 }
         if buf[at + 1] == 0x7B {
             // Braced key: balanced braces, no whitespace.
-            var depth = 0
-            var j = at + 1
-            while j < end {
-                let b = buf[j]
-                if ByteClass.isWhitespace(b) { return at + 1 }
-                if b == 0x7B { depth += 1 } else if b == 0x7D { depth -= 1; if depth == 0 { break } }
-                j += 1
-            }
-            guard j < end, j > at + 2 else { return at + 1 }
+            guard let j = bracedKeyClose(at + 1, end), j > at + 2 else { return at + 1 }
             let keyRange = (at + 2)..<j
             keys.append(KeyCandidate(
                 start: i, end: j + 1, key: ByteClass.string(buf, keyRange), keyRange: keyRange, suppressAuthor: suppress))
@@ -302,6 +339,45 @@ struct InlineScanner {
         keys.append(KeyCandidate(
             start: i, end: j, key: ByteClass.string(buf, keyRange), keyRange: keyRange, suppressAuthor: suppress))
         return j
+    }
+
+    /// The `}` balancing the `{` at `open`, with no whitespace between; nil when none.
+    ///
+    /// A failed search leaves behind the matches of every `@{` up to where it stopped, so
+    /// runs like `@{a{@{a{...` cost one pass instead of one per `@{`.
+    private mutating func bracedKeyClose(_ open: Int, _ end: Int) -> Int? {
+        if open < bracedSegmentEnd { return bracedMatches[open] }
+        let p = base
+        var depth = 0
+        var j = open
+        while j < end {
+            let b = p[j]
+            if ByteClass.isWhitespace(b) { break }
+            if b == 0x7B { depth += 1 } else if b == 0x7D { depth -= 1; if depth == 0 { return j } }
+            j += 1
+        }
+        // No match: record the matches of the `@{` opened inside this segment.
+        let segmentEnd = j
+        bracedMatches.removeAll(keepingCapacity: true)
+        var openStack: [(offset: Int, depth: Int)] = []
+        depth = 0
+        j = open
+        while j < segmentEnd {
+            let b = p[j]
+            if b == 0x7B {
+                depth += 1
+                if j > open && p[j - 1] == 0x40 { openStack.append((j, depth)) }
+            } else if b == 0x7D {
+                depth -= 1
+                while let last = openStack.last, last.depth > depth {
+                    if last.depth == depth + 1 { bracedMatches[last.offset] = j }
+                    openStack.removeLast()
+                }
+            }
+            j += 1
+        }
+        bracedSegmentEnd = segmentEnd
+        return nil
     }
 
     /// `(@label)`, `@label.` or `@label)` opening a paragraph: a Pandoc example-list marker.
@@ -337,8 +413,7 @@ struct InlineScanner {
         // `[[target|shown]]`: a mention, unless an attribute block follows.
         if i + 2 < end && buf[i + 1] == 0x5B && buf[i + 2] != 0x5B, let close = doubleClose(from: i + 2, end) {
             let after = close + 2
-            var plain = true
-            for j in (i + 2)..<close where buf[j] == 0x5B || buf[j] == 0x5D { plain = false }
+            var plain = nextBracket(from: i + 2, end) == close
             // Pandoc reads `@key [[x]]` as an in-text citation with the suffix `[x]`.
             let probe = BracketFrame(open: i, isInlineNote: false, firstKey: keys.count, firstSemicolon: semicolons.count)
             if precedingTextualKey(probe) != nil && !(after < end && (buf[after] == 0x5B || buf[after] == 0x28)) { plain = false }
@@ -374,6 +449,16 @@ struct InlineScanner {
         }
         nextDoubleClose = end
         return nil
+    }
+
+    /// Offset of the next `[` or `]` at or after `from`; `from` never decreases within a block.
+    private mutating func nextBracket(from: Int, _ end: Int) -> Int {
+        if nextBracketByte >= from { return nextBracketByte }
+        let p = base
+        var j = from
+        while j < end && p[j] != 0x5B && p[j] != 0x5D { j += 1 }
+        nextBracketByte = j
+        return j
     }
 
     private func mention(_ i: Int, _ close: Int) -> MentionMarkup? {
@@ -462,21 +547,31 @@ struct InlineScanner {
     }
 
     /// The index of an unconsumed key just before `open`, separated by spaces and at most one line end.
-    private func precedingTextualKey(_ frame: BracketFrame) -> Int? {
+    private mutating func precedingTextualKey(_ frame: BracketFrame) -> Int? {
         let open = frame.open
         let last = frame.firstKey - 1
         guard markdown, last >= 0 else { return nil }
         if let parent = stack.last, last < parent.firstKey { return nil }
         let k = keys[last]
         guard !k.consumed, k.end <= open else { return nil }
-        var newlines = 0
-        var j = k.end
-        while j < open {
-            let b = buf[j]
-            if b == 0x0A { newlines += 1 } else if !ByteClass.isBlank(b) && b != 0x0D { return nil }
-            j += 1
+        if k.gapEnd < 0 {
+            // Where the blanks after the key stop (a non-blank, or a second line end):
+            // computed once per key, since many brackets may ask.
+            var newlines = 0
+            var j = k.end
+            while j < blockEnd {
+                let b = base[j]
+                if b == 0x0A {
+                    newlines += 1
+                    if newlines > 1 { break }
+                } else if !ByteClass.isBlank(b) && b != 0x0D {
+                    break
+                }
+                j += 1
+            }
+            keys[last].gapEnd = j
         }
-        return newlines <= 1 ? last : nil
+        return open <= keys[last].gapEnd ? last : nil
     }
 
     /// Pandoc's suffix: inline text after the key; a leading space is kept as one space.
@@ -628,9 +723,12 @@ struct InlineScanner {
     /// Reports an attribute block with no `}` in the block; returns nil (the text stays text).
     private mutating func failAttributes(_ close: Int, _ end: Int) -> (Annotation, Int)? {
         let brace = close + 1
-        var j = brace + 1
-        while j < end && buf[j] != 0x7D { j += 1 }
-        if j == end {
+        if nextCloseBrace < brace + 1 {
+            var j = brace + 1
+            while j < end && base[j] != 0x7D { j += 1 }
+            nextCloseBrace = j
+        }
+        if nextCloseBrace == end {
             noCloseBraceFrom = brace
             tree.issues.append(ParseIssue(
                 rule: RuleID.unterminatedMarkup, message: "Attribute block is never closed with }",

@@ -67,7 +67,12 @@ enum PlainTextConventions {
         // Without numbered definitions only superscript digits can be markers.
         let markers = definedLabels.isEmpty ? ByteTable.superscriptLeads : ByteTable.noteMarkers
         let table = markers.entries
+        let asciiIsPlain = definedLabels.isEmpty
         while true {
+            if asciiIsPlain {
+                // Only lead bytes >= 0x80 matter: skip ASCII eight bytes at a time.
+                while i + 8 <= end && UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+            }
             i = ByteClass.next(p, i, end, in: table)
             guard i < end else { break }
             let b = buf[i]
