@@ -25,7 +25,7 @@ struct CitationTests {
         let t = parse("\\[@a] \\@b `[@c]` <!-- [@d] --> [@e]\n\n    [@code]\n\n```\n[@fenced]\n```\n")
         // Pandoc reads `\\[@a]` as "[" followed by the in-text citation @a.
         #expect(t.citations.map { $0.items[0].key } == ["a", "e"])
-        #expect(dump(t, kinds: ["opaque"]) == "Opaque @10-16\nOpaque @17-30\nOpaque @38-49\nOpaque @51-69")
+        #expect(dump(t, kinds: ["opaque"]) == "Opaque @10-16\nOpaque @17-30\nOpaque @37-48\nOpaque @50-67")
     }
 
     @Test func spanWinsOverCitationAndCrossReferencesStay() {
@@ -34,7 +34,7 @@ struct CitationTests {
             Citation @1-3 [AuthorInText] key=a@2-3
             Citation @9-19 bracketed [NormalCitation] key=fig-map@11-18
             Citation @20-35 bracketed [NormalCitation] key=b@26-27 prefix="see" suffix=" and @c"
-            Citation @31-33 [AuthorInText] key=c@32-33
+            Citation @32-34 [AuthorInText] key=c@33-34
             Span @1-3 types=x
             """)
     }
@@ -67,12 +67,12 @@ struct ConstructTests {
         let t = parse("# Title\n\nSee https://example.org/a_(b). and doi:10.1000/xyz, <http://x.y/z> [t](https://q.r/s).\n\n<!-- marginalia-ignore unknown-citation-key -->\n\nSub\n---\n")
         #expect(dump(t, kinds: ["heading", "link", "suppression"]) == """
             Heading @0-7 level=1 text="Title" section=@0-154
-            Heading @138-145 level=2 text="Sub" section=@138-145
-            Link @13-35 bare https://example.org/a_(b)
-            Link @41-56 bare https://doi.org/10.1000/xyz
-            Link @59-71 http://x.y/z
-            Link @77-88 https://q.r/s
-            Suppression @91-136 line=6 rules=unknown-citation-key
+            Heading @146-153 level=2 text="Sub" section=@146-154
+            Link @13-38 bare https://example.org/a_(b)
+            Link @44-59 bare https://doi.org/10.1000/xyz
+            Link @62-74 http://x.y/z
+            Link @80-93 https://q.r/s
+            Suppression @97-144 line=6 rules=unknown-citation-key
             """)
     }
 
