@@ -482,8 +482,9 @@ struct InlineScanner {
         guard let frame = stack.popLast() else { return i + 1 }
         let after = i + 1
         let directKeys = frame.firstKey..<keys.count
-        let directSemicolons = Array(semicolons[frame.firstSemicolon...])
-        semicolons.removeSubrange(frame.firstSemicolon...)
+        // Most brackets hold no semicolon: then nothing is copied.
+        let directSemicolons: [Int] = frame.firstSemicolon < semicolons.count ? Array(semicolons[frame.firstSemicolon...]) : []
+        if frame.firstSemicolon < semicolons.count { semicolons.removeLast(semicolons.count - frame.firstSemicolon) }
         if frame.isInlineNote {
             let content = (frame.open + 1)..<i
             inlineNotes.append(NoteDefinition(
@@ -543,7 +544,8 @@ struct InlineScanner {
     /// Emits the unconsumed keys of a closed frame as in-text citations and drops them.
     private mutating func finishTextual(_ range: Range<Int>) {
         for index in range where !keys[index].consumed { emitTextual(keys[index]) }
-        keys.removeSubrange(range)
+        // The frame's keys are always the last ones.
+        if range.lowerBound < keys.count { keys.removeLast(keys.count - range.lowerBound) }
     }
 
     /// The index of an unconsumed key just before `open`, separated by spaces and at most one line end.
@@ -628,6 +630,8 @@ struct InlineScanner {
 
     /// `{.type #id key=value key2="two words"}` after the span text `[open...close]`.
     private mutating func attributeBlock(_ open: Int, _ close: Int, _ end: Int) -> (Annotation, Int)? {
+        // A local copy, so that the nested functions below do not capture (and copy) `self`.
+        let buf = self.buf
         var i = close + 2
         if noCloseBraceFrom <= i {
             return nil
