@@ -27,6 +27,9 @@ struct BracketFrame {
 
 /// Scans the inline markup of blocks: citations, notes, spans, mentions, links, code spans.
 ///
+/// Read-only helpers are static: in debug builds a non-mutating method called from a
+/// mutating one copies the whole scanner (and retains every array in it) on each call.
+///
 /// Brackets are matched with an explicit stack, so nesting depth costs memory, not recursion;
 /// every search forward remembers where it failed, so no input makes it quadratic.
 struct InlineScanner {
@@ -203,7 +206,7 @@ struct InlineScanner {
         while j < end && buf[j] != 0x3E && buf[j] != 0x3C && !ByteClass.isWhitespace(buf[j]) { j += 1 }
         guard j < end, buf[j] == 0x3E, j > i + 1 else { return i + 1 }
         let inner = (i + 1)..<j
-        if hasScheme(inner) {
+        if Self.hasScheme(buf, inner) {
             tree.links.append(Link(url: ByteClass.string(buf, inner), range: inner, isBare: false))
             return j + 1
         }
@@ -211,13 +214,13 @@ struct InlineScanner {
     }
 
     /// True when the range starts with `scheme:` (letters, then a colon).
-    private func hasScheme(_ r: Range<Int>) -> Bool {
+    private static func hasScheme(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
         var j = r.lowerBound
         while j < r.upperBound && ((buf[j] | 0x20) >= 0x61 && (buf[j] | 0x20) <= 0x7A) { j += 1 }
         return j > r.lowerBound + 1 && j < r.upperBound && buf[j] == 0x3A
     }
 
-    private func startsWith(_ i: Int, _ end: Int, _ ascii: StaticString) -> Bool {
+    private static func startsWith(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int, _ ascii: StaticString) -> Bool {
         let n = ascii.utf8CodeUnitCount
         guard i + n <= end else { return false }
         let p = ascii.utf8Start
@@ -252,13 +255,13 @@ struct InlineScanner {
     private mutating func bareURL(_ i: Int, _ end: Int, _ lower: Int) -> Int {
         var bodyStart: Int
         let isDOI: Bool
-        if startsWith(i, end, "https://") {
+        if Self.startsWith(buf, i, end, "https://") {
             bodyStart = i + 8
             isDOI = false
-        } else if startsWith(i, end, "http://") {
+        } else if Self.startsWith(buf, i, end, "http://") {
             bodyStart = i + 7
             isDOI = false
-        } else if startsWith(i, end, "doi:10.") {
+        } else if Self.startsWith(buf, i, end, "doi:10.") {
             bodyStart = i + 4
             isDOI = true
         } else {
@@ -323,7 +326,7 @@ struct InlineScanner {
             if b == 0x5F { j += 1; continue }
             let (length, alnum) = ByteClass.alnumScalar(buf, j, end)
             if alnum { j += length; continue }
-            if isInternalPunct(b) && j + 1 < end {
+            if Self.isInternalPunct(b) && j + 1 < end {
                 let next = buf[j + 1]
                 let (_, nextAlnum) = ByteClass.alnumScalar(buf, j + 1, end)
                 if nextAlnum || next == 0x5F { j += 1; continue }
@@ -332,7 +335,7 @@ struct InlineScanner {
             break
         }
         let keyRange = (at + 1)..<j
-        if !suppress && isExampleListMarker(at, keyRange, end, lower) {
+        if !suppress && Self.isExampleListMarker(buf, at, keyRange, end, lower) {
             exampleLabels.insert(ByteClass.string(buf, keyRange))
             return j
         }
@@ -381,7 +384,7 @@ struct InlineScanner {
     }
 
     /// `(@label)`, `@label.` or `@label)` opening a paragraph: a Pandoc example-list marker.
-    private func isExampleListMarker(_ at: Int, _ keyRange: Range<Int>, _ end: Int, _ lower: Int) -> Bool {
+    private static func isExampleListMarker(_ buf: UnsafeBufferPointer<UInt8>, _ at: Int, _ keyRange: Range<Int>, _ end: Int, _ lower: Int) -> Bool {
         let paren = at > lower && buf[at - 1] == 0x28
         guard at == lower || (paren && at - 1 == lower) else { return false }
         for k in keyRange where !(ByteClass.isASCIIAlnum(buf[k]) || buf[k] >= 0x80 || buf[k] == 0x5F || buf[k] == 0x2D) { return false }
@@ -392,7 +395,7 @@ struct InlineScanner {
         return j + 1 == end || ByteClass.isWhitespace(buf[j + 1])
     }
 
-    @inline(__always) private func isInternalPunct(_ b: UInt8) -> Bool {
+    @inline(__always) private static func isInternalPunct(_ b: UInt8) -> Bool {
         switch b {
         case 0x3A, 0x2E, 0x23, 0x24, 0x25, 0x26, 0x2D, 0x2B, 0x3F, 0x3C, 0x3E, 0x7E, 0x2F: return true
         default: return false
@@ -418,7 +421,7 @@ struct InlineScanner {
             let probe = BracketFrame(open: i, isInlineNote: false, firstKey: keys.count, firstSemicolon: semicolons.count)
             if precedingTextualKey(probe) != nil && !(after < end && (buf[after] == 0x5B || buf[after] == 0x28)) { plain = false }
             if plain && !(after < end && buf[after] == 0x7B) {
-                if let mention = mention(i, close) {
+                if let mention = Self.mention(buf, i, close) {
                     tree.mentions.append(mention)
                     return after
                 }
@@ -461,7 +464,7 @@ struct InlineScanner {
         return j
     }
 
-    private func mention(_ i: Int, _ close: Int) -> MentionMarkup? {
+    private static func mention(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int, _ close: Int) -> MentionMarkup? {
         var pipe = -1
         var j = i + 2
         while j < close {
@@ -532,7 +535,7 @@ struct InlineScanner {
             let first = CitationItem(
                 key: k.key, keyRange: k.keyRange, range: k.start..<suffixEnd,
                 mode: k.suppressAuthor ? .suppressAuthor : .authorInText, prefix: "",
-                suffix: suffixText((frame.open + 1)..<suffixEnd))
+                suffix: Self.suffixText(buf, (frame.open + 1)..<suffixEnd))
             tree.citations.append(Citation(range: k.start..<after, items: [first] + rest, isBracketed: false))
             finishTextual(directKeys)
             return after
@@ -577,7 +580,7 @@ struct InlineScanner {
     }
 
     /// Pandoc's suffix: inline text after the key; a leading space is kept as one space.
-    private func suffixText(_ r: Range<Int>) -> String {
+    private static func suffixText(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> String {
         let text = ByteClass.plainText(buf, r)
         if text.isEmpty { return "" }
         return (r.lowerBound < r.upperBound && ByteClass.isWhitespace(buf[r.lowerBound])) ? " " + text : text
@@ -608,7 +611,7 @@ struct InlineScanner {
             items.append(CitationItem(
                 key: k.key, keyRange: k.keyRange, range: ByteClass.trim(buf, piece).lowerBound..<max(k.end, ByteClass.trim(buf, piece).upperBound),
                 mode: k.suppressAuthor ? .suppressAuthor : .normalCitation, prefix: prefix,
-                suffix: suffixText(k.end..<piece.upperBound)))
+                suffix: Self.suffixText(buf, k.end..<piece.upperBound)))
         }
         for index in firstKeyOfPiece { keys[index].consumed = true }
         return items
@@ -779,7 +782,7 @@ struct InlineScanner {
             if j >= end { noCloseParenFrom = i }
             return nil
         }
-        if destEnd > destStart && hasScheme(destStart..<destEnd) {
+        if destEnd > destStart && Self.hasScheme(buf, destStart..<destEnd) {
             var url = ByteClass.string(buf, destStart..<destEnd)
             if url.hasPrefix("doi:") { url = "https://doi.org/" + url.dropFirst(4) }
             tree.links.append(Link(url: url, range: destStart..<destEnd, isBare: false))
