@@ -46,6 +46,9 @@ public enum MarkupParser {
         tree = MarkupTree()  // the scanner owns the tree meanwhile: no copy on write
         for block in layout.inlineBlocks { inline.scan(block) }
         tree = inline.tree
+        // Drop the scanner's reference, so that the sorts below work in place instead of
+        // copying every array.
+        inline.tree = MarkupTree()
         withExtendedLifetime(triggers) {}
         if !inline.exampleLabels.isEmpty {
             tree.citations.removeAll { !$0.isBracketed && inline.exampleLabels.contains($0.items[0].key) }

@@ -70,10 +70,16 @@ enum PlainTextConventions {
         let asciiIsPlain = definedLabels.isEmpty
         while true {
             if asciiIsPlain {
-                // Only lead bytes >= 0x80 matter: skip ASCII eight bytes at a time.
-                while i + 8 <= end && UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+                // Only lead bytes >= 0x80 matter: skip ASCII eight bytes at a time, and other
+                // non-ASCII bytes (quotes, letters) a few at a time, back to the fast loop.
+                while true {
+                    while i + 8 <= end && UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+                    i = ByteClass.next(p, i, min(end, i + 8), in: table)
+                    if i >= end || table[Int(p[i])] != 0 { break }
+                }
+            } else {
+                i = ByteClass.next(p, i, end, in: table)
             }
-            i = ByteClass.next(p, i, end, in: table)
             guard i < end else { break }
             let b = buf[i]
             if (b == 0x28 || b == 0x5B) && !definedLabels.isEmpty {
