@@ -584,7 +584,7 @@ def write_bib_corpus(out: Path, args: argparse.Namespace) -> None:
     (out / "texts").mkdir(parents=True, exist_ok=True)
     keys = write_bib(out / "references.bib", rng, args.bib_entries,
                      "% Generated bibliography, exported from a reference manager (benchmark data).\n"
-                     "% Mixed entry types, @string macros, braces, accents, name lists, DOIs and URLs.\n")
+                     "% Mixed entry types, string macros, braces, accents, name lists, DOIs and URLs.\n")
     cited = rng.sample(keys, 5)
     doc = ("---\ntitle: One document\n---\n\nA claim [@" + cited[0] + ", p. 3] and another "
            "[see @" + cited[1] + "; @" + cited[2] + "]. @" + cited[3] + " [p. 4] says so.^[Also @" + cited[4] + ".]\n")

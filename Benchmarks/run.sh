@@ -68,7 +68,11 @@ fi
 
 {
   echo "# marginalia benchmarks"
-  echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'); commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+  if [ -n "${MARGINALIA:-}" ]; then
+    echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'); binary $BIN (${BENCH_COMMIT:-commit not known}), $("$BIN" --version 2>/dev/null)"
+  else
+    echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'); commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- Sources Package.swift 2>/dev/null || echo ' + local changes')"
+  fi
   echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "swift: $(swift --version 2>/dev/null | head -1)"
 } | tee "$OUT/report.txt"
