@@ -99,13 +99,12 @@ struct InlineScanner {
         let end = block.upperBound
         let lower = block.lowerBound
         let p = base
-        let triggers = self.triggers
         var i = lower
         // Where the last construct handler resumed: bytes from here on were passed over as
         // text, so a URL may start among them.
         var resume = lower
         while true {
-            while i < end && triggers[Int(p[i])] == 0 { i += 1 }
+            i = nextTrigger(i, end)
             if i >= end { break }
             switch p[i] {
             case 0x5C:  // backslash escape
@@ -148,6 +147,28 @@ struct InlineScanner {
         stack.removeAll(keepingCapacity: true)
         for k in keys where !k.consumed { emitTextual(k) }
         keys.removeAll(keepingCapacity: true)
+    }
+
+    /// The first trigger byte at or after `from`, or `end`.
+    ///
+    /// Every trigger lies in 0x2D...0x60; eight bytes holding none (lowercase words, spaces,
+    /// commas, non-ASCII) are skipped at once, the rest are looked up in the table.
+    @inline(__always) private func nextTrigger(_ from: Int, _ end: Int) -> Int {
+        let p = base
+        let triggers = self.triggers
+        var i = from
+        while true {
+            while i + 8 <= end {
+                let x = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+                let t = x & 0x7F7F_7F7F_7F7F_7F7F
+                // High bit set in a byte that is ASCII and in 0x2D...0x60 (a SWAR range test).
+                if (0xE0E0_E0E0_E0E0_E0E0 &- t) & ~x & (t &+ 0x5353_5353_5353_5353) & 0x8080_8080_8080_8080 != 0 { break }
+                i += 8
+            }
+            let stop = min(end, i + 8)
+            while i < stop && triggers[Int(p[i])] == 0 { i += 1 }
+            if i >= end || triggers[Int(p[i])] != 0 { return i }
+        }
     }
 
     // MARK: - Code spans, autolinks, URLs
