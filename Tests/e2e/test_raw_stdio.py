@@ -6,7 +6,7 @@ import subprocess
 import threading
 
 import pytest
-from conftest import SERVER_COMMAND
+from lsp_helpers import SERVER_COMMAND
 
 
 class RawServer:

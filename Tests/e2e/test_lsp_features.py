@@ -4,8 +4,13 @@ import asyncio
 import time
 
 import pytest
-from conftest import Text, initialize_params, open_document
+from lsp_helpers import Text, codes, initialize_params, open_document, wait_for_diagnostics
 from lsprotocol import types
+
+pytestmark = [
+    pytest.mark.asyncio,
+    pytest.mark.filterwarnings("error::pytest_lsp.checks.LspSpecificationWarning"),
+]
 
 
 def hover_params(text: Text, position: types.Position) -> types.HoverParams:
@@ -201,19 +206,6 @@ async def test_code_action_quick_fixes(client, corpus):
     # A selection offers "annotate as" rewrites for every codebook type.
     rewrites = [a.title for a in actions if a.kind == types.CodeActionKind.RefactorRewrite]
     assert "Annotate selection as claim" in rewrites
-
-
-async def wait_for_diagnostics(client, uri: str, predicate, timeout: float = 60.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if uri in client.diagnostics and predicate(client.diagnostics[uri]):
-            return client.diagnostics[uri]
-        await asyncio.sleep(0.01)
-    raise AssertionError(f"no matching diagnostics for {uri}: {client.diagnostics.get(uri)}")
-
-
-def codes(diagnostics):
-    return [d.code for d in diagnostics]
 
 
 async def test_diagnostics_before_and_after_an_edit(client, corpus):

@@ -3,9 +3,14 @@
 import asyncio
 
 import pytest
-from conftest import Text, initialize_params, open_document
+from lsp_helpers import Text, codes, initialize_params, open_document, wait_for_diagnostics
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
+
+pytestmark = [
+    pytest.mark.asyncio,
+    pytest.mark.filterwarnings("error::pytest_lsp.checks.LspSpecificationWarning"),
+]
 
 
 async def error_code(future) -> int:
@@ -104,7 +109,6 @@ async def test_out_of_range_positions_and_unknown_documents(client, corpus):
 async def test_watched_registry_change_updates_diagnostics(client, corpus):
     assembly = Text(corpus / "texts" / "assembly-new-year-2025.md")
     open_document(client, assembly)
-    from test_features import codes, wait_for_diagnostics
     await wait_for_diagnostics(client, assembly.uri, lambda ds: "unknown-citation-key" in codes(ds))
     bib = corpus / "references.bib"
     bib.write_text(bib.read_text(encoding="utf-8") + "\n@online{kharkiv-tribunal2025,\n  title = {Tribunal},\n  date = {2025},\n  url = {https://example.org},\n}\n", encoding="utf-8")
