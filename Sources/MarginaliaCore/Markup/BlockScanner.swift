@@ -27,6 +27,9 @@ struct BlockLayout {
 }
 
 /// The line-level pass over a Markdown (or plain-text) document.
+///
+/// Read-only helpers are static: in debug builds a non-mutating method called from a
+/// mutating one copies the scanner (and retains its arrays) on every call.
 struct BlockScanner {
     let buf: UnsafeBufferPointer<UInt8>
     let text: SourceText
@@ -48,7 +51,7 @@ struct BlockScanner {
     }
 
     /// Columns of indentation and the offset of the first non-blank byte.
-    private func indentation(_ r: Range<Int>) -> (columns: Int, firstNonBlank: Int) {
+    private static func indentation(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> (columns: Int, firstNonBlank: Int) {
         var columns = 0
         var i = r.lowerBound
         while i < r.upperBound {
@@ -83,7 +86,7 @@ struct BlockScanner {
         var line = firstLine
         while line < lineCount {
             let r = text.contentRange(ofLine: line)
-            let (columns, fnb) = indentation(r)
+            let (columns, fnb) = Self.indentation(buf, r)
             if fnb == r.upperBound {
                 closeBlock()
                 prevBlank = true
@@ -108,7 +111,7 @@ struct BlockScanner {
                 continue
             }
             // A footnote definition `[^label]:` starts a container.
-            if smallIndent && first == 0x5B, let (label, labelRange, colon) = noteDefinitionStart(fnb, r.upperBound) {
+            if smallIndent && first == 0x5B, let (label, labelRange, colon) = Self.noteDefinitionStart(buf, fnb, r.upperBound) {
                 closeBlock()
                 finishNote()
                 var contentStart = colon + 1
@@ -122,11 +125,11 @@ struct BlockScanner {
                 prevBlank = false
                 continue
             }
-            if markdown && smallIndent && prevBlank && first == 0x23, let level = atxLevel(fnb, r.upperBound) {
+            if markdown && smallIndent && prevBlank && first == 0x23, let level = Self.atxLevel(buf, fnb, r.upperBound) {
                 closeBlock()
                 finishNote()
                 inContainer = false
-                let textRange = atxText(fnb + level, r.upperBound)
+                let textRange = Self.atxText(buf, fnb + level, r.upperBound)
                 layout.headings.append(Heading(
                     level: level, text: ByteClass.plainText(buf, textRange), range: r, sectionRange: r))
                 extendBlock(textRange, line: line)
@@ -135,7 +138,7 @@ struct BlockScanner {
                 prevBlank = false
                 continue
             }
-            if markdown && smallIndent && blockStart != nil && blockLines == 1 && note == nil, let level = setextLevel(fnb, r.upperBound) {
+            if markdown && smallIndent && blockStart != nil && blockLines == 1 && note == nil, let level = Self.setextLevel(buf, fnb, r.upperBound) {
                 let headingLine = text.contentRange(ofLine: blockFirstLine)
                 layout.headings.append(Heading(
                     level: level, text: ByteClass.plainText(buf, headingLine),
@@ -145,7 +148,7 @@ struct BlockScanner {
                 prevBlank = false
                 continue
             }
-            if smallIndent && isListItemStart(fnb, r.upperBound, afterBlank: prevBlank) && (markdown || prevBlank) {
+            if smallIndent && Self.isListItemStart(buf, markdown: markdown, fnb, r.upperBound, afterBlank: prevBlank) && (markdown || prevBlank) {
                 closeBlock()
                 if prevBlank { finishNote() }
                 inContainer = markdown
@@ -248,7 +251,7 @@ struct BlockScanner {
         var target = text.line(containing: comment.upperBound - 1) + 1
         while target < text.lineCount - 1 {
             let r = text.contentRange(ofLine: target)
-            if indentation(r).firstNonBlank < r.upperBound { break }
+            if Self.indentation(buf, r).firstNonBlank < r.upperBound { break }
             target += 1
         }
         layout.suppressions.append(Suppression(rules: rules, range: comment, targetLine: target))
@@ -270,7 +273,7 @@ struct BlockScanner {
         var l = line + 1
         while l < text.lineCount {
             let lr = text.contentRange(ofLine: l)
-            let (columns, f) = indentation(lr)
+            let (columns, f) = Self.indentation(buf, lr)
             if columns <= 3 && f < lr.upperBound && buf[f] == fenceByte {
                 var k = f
                 while k < lr.upperBound && buf[k] == fenceByte { k += 1 }
@@ -296,7 +299,7 @@ struct BlockScanner {
         let start = text.contentRange(ofLine: line).lowerBound
         while l < text.lineCount {
             let r = text.contentRange(ofLine: l)
-            let (columns, f) = indentation(r)
+            let (columns, f) = Self.indentation(buf, r)
             if f == r.upperBound { l += 1; continue }
             if columns < 4 { break }
             lastCodeEnd = r.upperBound
@@ -307,7 +310,7 @@ struct BlockScanner {
     }
 
     /// `[^label]:` at `i`: the label, its range and the offset of the colon.
-    private func noteDefinitionStart(_ i: Int, _ end: Int) -> (String, Range<Int>, Int)? {
+    private static func noteDefinitionStart(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> (String, Range<Int>, Int)? {
         guard i + 4 < end + 1, i + 1 < end, buf[i + 1] == 0x5E else { return nil }
         var j = i + 2
         while j < end && buf[j] != 0x5D && !ByteClass.isWhitespace(buf[j]) { j += 1 }
@@ -315,7 +318,7 @@ struct BlockScanner {
         return (ByteClass.string(buf, (i + 2)..<j), (i + 2)..<j, j + 1)
     }
 
-    private func atxLevel(_ i: Int, _ end: Int) -> Int? {
+    private static func atxLevel(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int? {
         var j = i
         while j < end && buf[j] == 0x23 { j += 1 }
         let level = j - i
@@ -324,7 +327,7 @@ struct BlockScanner {
         return level
     }
 
-    private func atxText(_ i: Int, _ end: Int) -> Range<Int> {
+    private static func atxText(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Range<Int> {
         var r = ByteClass.trim(buf, i..<end)
         var hi = r.upperBound
         while hi > r.lowerBound && buf[hi - 1] == 0x23 { hi -= 1 }
@@ -332,7 +335,7 @@ struct BlockScanner {
         return r
     }
 
-    private func setextLevel(_ i: Int, _ end: Int) -> Int? {
+    private static func setextLevel(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int? {
         let b = buf[i]
         guard b == 0x3D || b == 0x2D else { return nil }
         var j = i
@@ -342,7 +345,7 @@ struct BlockScanner {
         return b == 0x3D ? 1 : 2
     }
 
-    private func isListItemStart(_ i: Int, _ end: Int, afterBlank: Bool) -> Bool {
+    private static func isListItemStart(_ buf: UnsafeBufferPointer<UInt8>, markdown: Bool, _ i: Int, _ end: Int, afterBlank: Bool) -> Bool {
         let b = buf[i]
         if b == 0x2D || b == 0x2A || b == 0x2B {
             return i + 1 < end && ByteClass.isBlank(buf[i + 1])

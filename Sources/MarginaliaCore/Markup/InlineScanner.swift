@@ -99,12 +99,13 @@ struct InlineScanner {
         let end = block.upperBound
         let lower = block.lowerBound
         let p = base
+        let triggers = self.triggers
         var i = lower
         // Where the last construct handler resumed: bytes from here on were passed over as
         // text, so a URL may start among them.
         var resume = lower
         while true {
-            i = nextTrigger(i, end)
+            i = Self.nextTrigger(p, triggers, i, end)
             if i >= end { break }
             switch p[i] {
             case 0x5C:  // backslash escape
@@ -153,9 +154,9 @@ struct InlineScanner {
     ///
     /// Every trigger lies in 0x2D...0x60; eight bytes holding none (lowercase words, spaces,
     /// commas, non-ASCII) are skipped at once, the rest are looked up in the table.
-    @inline(__always) private func nextTrigger(_ from: Int, _ end: Int) -> Int {
-        let p = base
-        let triggers = self.triggers
+    @inline(__always) private static func nextTrigger(
+        _ p: UnsafePointer<UInt8>, _ triggers: UnsafePointer<UInt8>, _ from: Int, _ end: Int
+    ) -> Int {
         var i = from
         while true {
             while i + 8 <= end {
