@@ -40,10 +40,13 @@ public enum JSONRPCMessage: Hashable, Sendable {
             guard let method = envelope.method else { throw invalid("\"method\" must be a string") }
             var params = nullJSON
             if let range = members["params"] {
-                guard !range.isEmpty, case let first = bytes[bytes.startIndex + range.lowerBound],
-                    first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
-                else { throw invalid("\"params\" must be an object or an array") }
-                params = bytes.subdata(in: bytes.startIndex + range.lowerBound..<bytes.startIndex + range.upperBound)
+                let value = bytes.subdata(in: bytes.startIndex + range.lowerBound..<bytes.startIndex + range.upperBound)
+                // Some clients send `"params": null` (for `shutdown`, say); treat it as absent.
+                if value != nullJSON {
+                    guard let first = value.first, first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
+                    else { throw invalid("\"params\" must be an object or an array") }
+                    params = value
+                }
             }
             switch envelope.id {
             case .absent: return .notification(method: method, params: params)

@@ -29,6 +29,8 @@ func failureCode(_ text: String) -> ErrorCode? {
     @Test func notificationWithoutParams() throws {
         let message = try decode(#"{"jsonrpc":"2.0","method":"exit"}"#)
         #expect(message == .notification(method: "exit", params: Data("null".utf8)))
+        let nullParams = try decode(#"{"jsonrpc":"2.0","id":1,"method":"shutdown","params":null}"#)
+        #expect(nullParams == .request(id: 1, method: "shutdown", params: Data("null".utf8)))
     }
 
     @Test func responses() throws {
