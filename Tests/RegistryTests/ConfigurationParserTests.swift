@@ -20,7 +20,7 @@ import Testing
               "rules": { "unsourced-figure": "info",
                          "unused-source": { "severity": "hint" },
                          "weasel-attribution": "off",
-                         "unsourced-figure-x": { "minDigits": 4, "words": ["a", "b"], "strict": true } } }
+                         "bare-url-citation": { "minDigits": 4, "words": ["a", "b"], "strict": true } } }
             """
         let config = ConfigurationParser.parse(SourceText(json), path: "/c/marginalia.json")
         #expect(config.issues.isEmpty)
@@ -33,28 +33,29 @@ import Testing
         #expect(config.rules == [
             "unsourced-figure": .severity(.info), "unused-source": .severity(.hint), "weasel-attribution": .off,
         ])
-        #expect(config.ruleOptions == ["unsourced-figure-x": ["minDigits": "4", "words": "a,b", "strict": "true"]])
+        #expect(config.ruleOptions == ["bare-url-citation": ["minDigits": "4", "words": "a,b", "strict": "true"]])
     }
 
     @Test func problems() {
         let json = """
-            {"documents": 3, "rules": {"a": "loud", "b": 2, "c": {"severity": true}},
+            {"documents": 3, "rules": {"unused-note": "loud", "empty-note": 2, "unused-source": {"severity": true}, "unsourced-figures": "off"},
              "mentions": {"implicit": "yes", "other": 1}, "colour": "red"}
             """
         let config = ConfigurationParser.parse(SourceText(json), path: "/m.json")
         #expect(config.documents == Configuration.defaultDocuments)
-        #expect(config.rules.isEmpty)
+        #expect(config.rules == ["unsourced-figures": .off])
         #expect(config.issues.map(\.message) == [
             "\"documents\" must be a string or an array of strings, not a number",
-            "unknown severity \"loud\" for rule \"a\": use \"off\", \"hint\", \"info\", \"warning\" or \"error\"",
-            "rule \"b\" must be a severity (\"off\", \"hint\", \"info\", \"warning\" or \"error\") or an object, not a number",
-            "the severity of rule \"c\" must be \"off\", \"hint\", \"info\", \"warning\" or \"error\", not a boolean",
+            "unknown severity \"loud\" for rule \"unused-note\": use \"off\", \"hint\", \"info\", \"warning\" or \"error\"",
+            "rule \"empty-note\" must be a severity (\"off\", \"hint\", \"info\", \"warning\" or \"error\") or an object, not a number",
+            "the severity of rule \"unused-source\" must be \"off\", \"hint\", \"info\", \"warning\" or \"error\", not a boolean",
+            "unknown rule \"unsourced-figures\": did you mean \"unsourced-figure\"?",
             "\"mentions.implicit\" must be true or false, not a string",
             "unknown key \"other\" in \"mentions\" (known: implicit)",
             "unknown key \"colour\" in marginalia.json (known: $schema, documents, exclude, sources, entities, codebook, mentions, rules)",
         ])
         #expect(config.issues[1].range == byteRange(of: "loud", in: json))
-        #expect(config.issues[6].range == byteRange(of: "colour", in: json))
+        #expect(config.issues[7].range == byteRange(of: "colour", in: json))
         #expect(config.issues.allSatisfy { $0.rule == RuleID.invalidRegistry })
     }
 

@@ -61,6 +61,13 @@ public enum ConfigurationParser {
     /// One entry of "rules": a severity word or an object with a severity and options.
     static func parseRule(_ rule: JSONMember, into config: inout Configuration, reader: inout RegistryJSONReader) {
         let choices = "\"off\", \"hint\", \"info\", \"warning\" or \"error\""
+        if RuleCatalog.byID[rule.key] == nil {
+            var message = "unknown rule \"\(rule.key)\""
+            if let near = Suggestions.nearest(to: rule.key, among: RuleCatalog.all.map(\.id)).first {
+                message += ": did you mean \"\(near)\"?"
+            }
+            reader.report(message, rule.keyRange)
+        }
         func setting(_ node: JSONNode) -> RuleSetting? {
             guard let word = node.stringValue else {
                 reader.report("the severity of rule \"\(rule.key)\" must be \(choices), not \(node.kindName)", node.range)
