@@ -273,6 +273,7 @@ def lsp_position(text: bytes, offset: int, encoding: str) -> dict:
 CITATION = re.compile(rb"@([a-z]+\d{4}[a-z]+)")
 EXPLICIT_MENTION = re.compile(rb"\[\[([a-z0-9-]+)")
 NOTE_MARKER = re.compile(rb"\[\^([A-Za-z0-9]+)\](?!:)")
+SPAN_ID = re.compile(rb"\]\{\.[a-z-]+ #([a-z]-[a-z0-9-]+)")
 
 
 def find_targets(text: bytes, implicit_names: list[bytes]) -> dict[str, list[int]]:
@@ -282,7 +283,7 @@ def find_targets(text: bytes, implicit_names: list[bytes]) -> dict[str, list[int
     def in_code(offset: int) -> bool:
         return any(a <= offset < b for a, b in fences)
 
-    found: dict[str, list[int]] = {"citation": [], "mention": [], "implicit": [], "note": [],
+    found: dict[str, list[int]] = {"citation": [], "mention": [], "implicit": [], "note": [], "span": [],
                                    "complete-key": [], "complete-entity": []}
     for m in CITATION.finditer(text):
         if not in_code(m.start()):
@@ -295,6 +296,9 @@ def find_targets(text: bytes, implicit_names: list[bytes]) -> dict[str, list[int
     for m in NOTE_MARKER.finditer(text):
         if not in_code(m.start()):
             found["note"].append(m.start(1))
+    for m in SPAN_ID.finditer(text):
+        if not in_code(m.start()):
+            found["span"].append(m.start(1) + 1)  # on the span's #id
     for name in implicit_names:
         start = 0
         while (at := text.find(name, start)) >= 0:
@@ -405,7 +409,7 @@ def latency_session(binary: str, corpus: Path, requests: int, timeout: float, lo
         symbol = [client.request("workspace/symbol", {"query": "zzqqxx-no-such-symbol"})[0] for _ in range(min(50, requests))]
         results["workspace_symbol_nomatch"] = summary(symbol)
 
-        mix = [("citation", 0.5), ("mention", 0.2), ("implicit", 0.2), ("note", 0.1)]
+        mix = [("citation", 0.45), ("mention", 0.2), ("implicit", 0.15), ("note", 0.1), ("span", 0.1)]
         doc_position = lambda uri, pos: {"textDocument": {"uri": uri}, "position": pos}
         for method, params_of, point_mix in [
             ("textDocument/hover", doc_position, mix),
