@@ -152,8 +152,8 @@ struct InlineScanner {
 
     /// The first trigger byte at or after `from`, or `end`.
     ///
-    /// Every trigger lies in 0x2D...0x60; eight bytes holding none (lowercase words, spaces,
-    /// commas, non-ASCII) are skipped at once, the rest are looked up in the table.
+    /// Eight bytes holding no byte that could be a trigger (words, digits, spaces, `.`, `,`,
+    /// non-ASCII) are skipped at once; the rest are looked up in the table.
     @inline(__always) private static func nextTrigger(
         _ p: UnsafePointer<UInt8>, _ triggers: UnsafePointer<UInt8>, _ from: Int, _ end: Int
     ) -> Int {
@@ -162,8 +162,13 @@ struct InlineScanner {
             while i + 8 <= end {
                 let x = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
                 let t = x & 0x7F7F_7F7F_7F7F_7F7F
-                // High bit set in a byte that is ASCII and in 0x2D...0x60 (a SWAR range test).
-                if (0xE0E0_E0E0_E0E0_E0E0 &- t) & ~x & (t &+ 0x5353_5353_5353_5353) & 0x8080_8080_8080_8080 != 0 { break }
+                // SWAR tests, per byte, for ASCII in 0x3A...0x40 or 0x5B...0x60, or equal to `-`:
+                // every trigger is in one of them; letters, digits, spaces, `.` and `,` are not.
+                let punct = (0xC0C0_C0C0_C0C0_C0C0 &- t) & (t &+ 0x4646_4646_4646_4646)
+                let brackets = (0xE0E0_E0E0_E0E0_E0E0 &- t) & (t &+ 0x2525_2525_2525_2525)
+                let y = x ^ 0x2D2D_2D2D_2D2D_2D2D
+                let dash = (y &- 0x0101_0101_0101_0101) & ~y
+                if ((punct | brackets) & ~x | dash) & 0x8080_8080_8080_8080 != 0 { break }
                 i += 8
             }
             let stop = min(end, i + 8)
