@@ -448,7 +448,14 @@ def did_change(client: Client, corpus: Path, rng: random.Random, rounds: int = 2
     got = client.wait_for(lambda: uri in client.diagnostics, 10)
     out: dict = {"size_mb": len(text) / 1e6, "open_to_diagnostics_ms": (time.perf_counter() - opened) * 1e3 if got else None}
     lines = text.split(b"\n")
-    middle = [i for i in range(len(lines) // 3, 2 * len(lines) // 3) if len(lines[i]) > 20]
+    # Prose lines only (not in fenced code, headings, quotes or note definitions), where a citation counts.
+    prose, fenced = [], False
+    for i, line in enumerate(lines):
+        if line.startswith(b"```"):
+            fenced = not fenced
+        elif not fenced and len(line) > 20 and line[:1].isalpha() and len(lines) // 3 <= i <= 2 * len(lines) // 3:
+            prose.append(i)
+    middle = prose
 
     def edit(n: int) -> dict:
         line = rng.choice(middle)
@@ -463,7 +470,7 @@ def did_change(client: Client, corpus: Path, rng: random.Random, rounds: int = 2
         started = time.perf_counter()
         client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version},
                                                 "contentChanges": [edit(n)]})
-        if client.wait_for(lambda: len(client.diagnostics.get(uri, [])) > before, 10):
+        if client.wait_for(lambda: len(client.diagnostics.get(uri, [])) > before, 5):
             pushed.append(client.diagnostics[uri][-1][0] - started)
         client.poll(0.12)  # past the debounce, so the next edit starts from quiet
     for n in range(rounds, 2 * rounds):
