@@ -45,6 +45,8 @@ final class Server: @unchecked Sendable {
     var diagnosticsGeneration = 0
     /// Diagnostics last pushed per URI (confined to `diagnosticsQueue`).
     var publishedDiagnostics: [DocumentURI: [Diagnostic]] = [:]
+    /// Set when `exit` arrived while a shutdown was waiting for the index.
+    private var exitAfterWaitingRequests = false
     /// The exit code, set by `exit` or end of input.
     private(set) var exitCode: Int32 = 1
     /// Called once when the server should stop.
@@ -68,7 +70,17 @@ final class Server: @unchecked Sendable {
         connection.start(
             handler: { [self] message in receive(message) },
             onError: { [self] error in log(.warning, "protocol error: \(error)") },
-            onClose: { [self] in stateQueue.async { self.finish(code: self.phase == .shutDown ? 0 : 1) } })
+            onClose: { [self] in stateQueue.async { self.endOfInput() } })
+    }
+
+    /// State queue: the client closed its end. A shutdown (and exit) still waiting for the
+    /// index is honoured first.
+    private func endOfInput() {
+        if waitingRequests.contains(where: { $0.method == LSPMethod.shutdown }) {
+            exitAfterWaitingRequests = true
+            return
+        }
+        finish(code: phase == .shutDown ? 0 : 1)
     }
 
     /// Reader thread: registers requests and applies cancellations at once, queues everything else.
@@ -162,11 +174,17 @@ final class Server: @unchecked Sendable {
         let waiting = waitingRequests
         waitingRequests = []
         for request in waiting { handleRequest(id: request.id, method: request.method, params: request.params) }
+        if exitAfterWaitingRequests { finish(code: phase == .shutDown ? 0 : 1) }
     }
 
     /// State queue: applies a notification; unknown ones and `$/` ones are ignored, as LSP asks.
     private func handleNotification(method: String, params: Data) {
         if method == LSPMethod.exit {
+            // A shutdown still waiting for the index comes first: exit follows it in order.
+            if waitingRequests.contains(where: { $0.method == LSPMethod.shutdown }) {
+                exitAfterWaitingRequests = true
+                return
+            }
             return finish(code: phase == .shutDown ? 0 : 1)
         }
         guard phase == .initialized, let handler = Server.notificationHandlers[method] else { return }

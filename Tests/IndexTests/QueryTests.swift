@@ -148,7 +148,7 @@ let sampleFiles: [String: String] = [
         let fixture = Fixture(sampleFiles.merging(["c.md": "As [@sm6️⃣ shows."]) { $1 })
         let (path, offset) = fixture.at("6️⃣")
         let result = fixture.corpus.completions(at: offset, in: path)
-        #expect(result?.candidates.map(\.label) == ["smith2020", "unused2019"])
+        #expect(result?.candidates.map(\.label) == ["smith2020"])
         #expect(result?.candidates.first?.detail == "Smith & Doe 2020 · Counting the Displaced")
         #expect(result?.replaceRange == 5..<7)
     }
@@ -156,7 +156,11 @@ let sampleFiles: [String: String] = [
     @Test func completionInsideMentionAndAttributeBlock() {
         let fixture = Fixture(sampleFiles.merging(["c.md": "See [[Hum7️⃣ and [x]{.cl8️⃣"]) { $1 })
         let mention = fixture.at("7️⃣")
-        #expect(fixture.corpus.completions(at: mention.offset, in: mention.path)?.candidates.map(\.insertText) == ["assembly", "hrw"])
+        #expect(fixture.corpus.completions(at: mention.offset, in: mention.path)?.candidates.map(\.insertText) == ["hrw"])
+        let all = Fixture(sampleFiles.merging(["c.md": "See [[7️⃣"]) { $1 }).at("7️⃣")
+        let everything = Fixture(sampleFiles.merging(["c.md": "See [[7️⃣"]) { $1 }).corpus.completions(at: all.offset, in: all.path)
+        #expect(everything?.candidates.map(\.insertText) == ["assembly", "hrw"])
+        #expect(everything?.candidates.last?.documentation.hasPrefix("**Human Rights Watch** · organization") == true)
         let type = fixture.at("8️⃣")
         #expect(fixture.corpus.completions(at: type.offset, in: type.path)?.candidates.first?.label == "claim")
     }

@@ -10,79 +10,61 @@ public struct Corpus: Sendable {
     public let registries: Registries
     /// Analyzed documents by absolute path.
     public let documents: [String: AnalyzedDocument]
+    /// What is summed over all documents, kept up to date edit by edit.
+    let totals: CorpusTotals
+
     /// Use counts of every target across all documents.
-    public let useCounts: [Target: Int]
+    public var useCounts: [Target: Int] { totals.useCounts }
     /// How many documents use each target.
-    public let documentCounts: [Target: Int]
+    public var documentCounts: [Target: Int] { totals.documentCounts }
+    /// Document paths, sorted.
+    public var documentPaths: [String] { totals.sortedPaths }
+    /// The documents that name each annotation id (`#id`), in path order, a path once per definition.
+    public var annotationDefinitions: [String: [String]] { totals.annotationPaths }
 
     /// Builds a snapshot from registries and analyzed documents.
     public init(registries: Registries, documents: [String: AnalyzedDocument]) {
         self.registries = registries
         self.documents = documents
-        var counts: [Target: Int] = [:]
-        var documentCounts: [Target: Int] = [:]
-        for document in documents.values {
-            for (target, count) in document.useCounts {
-                counts[target, default: 0] += count
-                documentCounts[target, default: 0] += 1
-            }
-        }
-        useCounts = counts
-        self.documentCounts = documentCounts
+        var totals = CorpusTotals()
+        for document in documents.values { totals.add(document) }
+        totals.sortedPaths = documents.keys.sorted()
+        for (id, paths) in totals.annotationPaths { totals.annotationPaths[id] = paths.sorted() }
+        self.totals = totals
     }
 
-    init(registries: Registries, documents: [String: AnalyzedDocument], useCounts: [Target: Int], documentCounts: [Target: Int]) {
+    init(registries: Registries, documents: [String: AnalyzedDocument], totals: CorpusTotals) {
         self.registries = registries
         self.documents = documents
-        self.useCounts = useCounts
-        self.documentCounts = documentCounts
-    }
-
-    /// Counts with one document's contribution taken out (`sign` -1) or put in (+1).
-    static func adjust(_ counts: inout [Target: Int], _ documentCounts: inout [Target: Int], by document: AnalyzedDocument, sign: Int) {
-        for (target, count) in document.useCounts {
-            let total = (counts[target] ?? 0) + sign * count
-            counts[target] = total > 0 ? total : nil
-            let documentsUsing = (documentCounts[target] ?? 0) + sign
-            documentCounts[target] = documentsUsing > 0 ? documentsUsing : nil
-        }
+        self.totals = totals
     }
 
     /// Analyzes documents against registries, in parallel.
     public init(registries: Registries, parsed: [Document]) {
-        let analyzed = Corpus.analyze(parsed, registries: registries)
+        let analyzed = ParallelMap.map(parsed) { AnalyzedDocument($0, registries: registries) }
         self.init(registries: registries, documents: Dictionary(analyzed.map { ($0.document.path, $0) }, uniquingKeysWith: { a, _ in a }))
     }
-
-    static func analyze(_ parsed: [Document], registries: Registries) -> [AnalyzedDocument] {
-        let results = ParallelMap.map(parsed) { AnalyzedDocument($0, registries: registries) }
-        return results
-    }
-
-    /// Document paths, sorted.
-    public var documentPaths: [String] { documents.keys.sorted() }
 
     /// The snapshot with one document replaced (or added): only that document is reanalyzed.
     public func updating(_ document: Document) -> Corpus {
         let analyzed = AnalyzedDocument(document, registries: registries)
-        var counts = useCounts
-        var documentCounts = documentCounts
-        if let old = documents[document.path] { Corpus.adjust(&counts, &documentCounts, by: old, sign: -1) }
-        Corpus.adjust(&counts, &documentCounts, by: analyzed, sign: 1)
+        var totals = totals
+        if let old = documents[document.path] { totals.remove(old) } else { totals.insertPath(document.path) }
+        totals.add(analyzed)
         var newDocuments = documents
         newDocuments[document.path] = analyzed
-        return Corpus(registries: registries, documents: newDocuments, useCounts: counts, documentCounts: documentCounts)
+        return Corpus(registries: registries, documents: newDocuments, totals: totals)
     }
 
     /// The snapshot without a document.
     public func removing(documentAt path: String) -> Corpus {
         guard let old = documents[path] else { return self }
-        var counts = useCounts
-        var documentCounts = documentCounts
-        Corpus.adjust(&counts, &documentCounts, by: old, sign: -1)
+        var totals = totals
+        totals.remove(old)
+        totals.removePath(path)
         var newDocuments = documents
         newDocuments[path] = nil
-        return Corpus(registries: registries, documents: newDocuments, useCounts: counts, documentCounts: documentCounts)
+        return Corpus(registries: registries, documents: newDocuments, totals: totals)
     }
 
     /// The snapshot with new registries: every document is reanalyzed (not reparsed).
@@ -102,9 +84,10 @@ public struct Corpus: Sendable {
         return findings.sorted { ($0.path, $0.range.lowerBound, $0.rule) < ($1.path, $1.range.lowerBound, $1.rule) }
     }
 
-    /// Findings for one file (document or registry).
+    /// Findings for one file (document or registry), computing only the corpus rules that can
+    /// report in it: what an editor asks for after every keystroke.
     public func findings(for path: String) -> [Finding] {
-        var findings = corpusFindings.filter { $0.path == path }
+        var findings = CorpusRules.run(self, onlyIn: path)
         if let document = documents[path] { findings += document.findings }
         return findings.sorted { ($0.range.lowerBound, $0.rule) < ($1.range.lowerBound, $1.rule) }
     }
@@ -112,6 +95,56 @@ public struct Corpus: Sendable {
     /// The text of any file the corpus knows: a document or a registry.
     public func text(of path: String) -> SourceText? {
         documents[path]?.document.text ?? registries.texts[path]
+    }
+}
+
+/// Sums over all documents of a corpus, updated by taking one document out and putting one in.
+struct CorpusTotals: Sendable {
+    var useCounts: [Target: Int] = [:]
+    var documentCounts: [Target: Int] = [:]
+    var annotationPaths: [String: [String]] = [:]
+    var sortedPaths: [String] = []
+
+    mutating func add(_ document: AnalyzedDocument) {
+        for (target, count) in document.useCounts {
+            useCounts[target, default: 0] += count
+            documentCounts[target, default: 0] += 1
+        }
+        for annotation in document.document.markup.annotations {
+            guard let id = annotation.id else { continue }
+            var paths = annotationPaths[id, default: []]
+            let index = paths.firstIndex { $0 > document.document.path } ?? paths.count
+            paths.insert(document.document.path, at: index)
+            annotationPaths[id] = paths
+        }
+    }
+
+    mutating func remove(_ document: AnalyzedDocument) {
+        for (target, count) in document.useCounts {
+            let total = (useCounts[target] ?? 0) - count
+            useCounts[target] = total > 0 ? total : nil
+            let documentsUsing = (documentCounts[target] ?? 0) - 1
+            documentCounts[target] = documentsUsing > 0 ? documentsUsing : nil
+        }
+        for annotation in document.document.markup.annotations {
+            guard let id = annotation.id, var paths = annotationPaths[id] else { continue }
+            if let index = paths.firstIndex(of: document.document.path) { paths.remove(at: index) }
+            annotationPaths[id] = paths.isEmpty ? nil : paths
+        }
+    }
+
+    mutating func insertPath(_ path: String) {
+        var low = 0
+        var high = sortedPaths.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sortedPaths[mid] < path { low = mid + 1 } else { high = mid }
+        }
+        if low == sortedPaths.count || sortedPaths[low] != path { sortedPaths.insert(path, at: low) }
+    }
+
+    mutating func removePath(_ path: String) {
+        if let index = sortedPaths.firstIndex(of: path) { sortedPaths.remove(at: index) }
     }
 }
 

@@ -33,6 +33,9 @@ public struct Registries: Sendable {
     let gazetteerEntityIDs: [String]
     /// Occurrences in registry files (definitions and type references), by path, sorted.
     public let occurrencesByPath: [String: [Occurrence]]
+    /// Findings of the rules that read registries only (syntax, duplicates, incomplete
+    /// entries), configured: computed once here, not on every edit of a document.
+    public private(set) var registryFindings: [Finding] = []
 
     /// Builds the lookup tables.
     public init(
@@ -100,6 +103,7 @@ public struct Registries: Sendable {
         var entityTypes: [String: CodeType] = [:]
         for type in codebook.entityTypes where entityTypes[type.name] == nil { entityTypes[type.name] = type }
         entityTypesByName = entityTypes
+        registryFindings = CorpusRules.registryFindings(self)
     }
 
     /// The source a key names: the first definition when duplicated.

@@ -17,6 +17,8 @@ public struct CompletionCandidate: Sendable, Hashable {
     public var documentation: String
     /// The kind.
     public var kind: CompletionKind
+    /// What it names, when the documentation is its card (filled in after filtering).
+    var target: Target? = nil
 }
 
 /// The candidates at a position and the range they replace.
@@ -25,13 +27,37 @@ public struct CompletionResult: Sendable, Hashable {
     public var replaceRange: Range<Int>
     /// Candidates, sorted.
     public var candidates: [CompletionCandidate]
+    /// True when more candidates match than were returned: the client should ask again as
+    /// the user types.
+    public var isIncomplete: Bool = false
+
+    /// At most `limit` candidates whose filter text holds the typed text (folded).
+    func filtered(by typed: String, limit: Int) -> CompletionResult {
+        let needle = TextFolding.key(for: typed)
+        var kept = needle.isEmpty ? candidates : candidates.filter { TextFolding.key(for: $0.filterText).contains(needle) }
+        let incomplete = kept.count > limit
+        if incomplete { kept = Array(kept.prefix(limit)) }
+        return CompletionResult(replaceRange: replaceRange, candidates: kept, isIncomplete: incomplete)
+    }
 }
 
 extension Corpus {
     /// Candidates for source keys after `@`, entities inside `[[`, types after `{.`, note labels
     /// after `[^`, and attribute values after `key=` in an attribute block.
-    public func completions(at offset: Int, in path: String) -> CompletionResult? {
-        guard let analyzed = documents[path] else { return nil }
+    public func completions(at offset: Int, in path: String, limit: Int = 200) -> CompletionResult? {
+        guard let analyzed = documents[path], let result = unfilteredCompletions(at: offset, in: analyzed) else { return nil }
+        let typed = analyzed.document.text.string(result.replaceRange)
+        var filtered = result.filtered(by: typed, limit: limit)
+        // Cards are built only for what is returned: a corpus may have tens of thousands of sources.
+        for index in filtered.candidates.indices {
+            if let target = filtered.candidates[index].target, let card = card(for: target) {
+                filtered.candidates[index].documentation = card
+            }
+        }
+        return filtered
+    }
+
+    func unfilteredCompletions(at offset: Int, in analyzed: AnalyzedDocument) -> CompletionResult? {
         let bytes = analyzed.document.text.bytes
         let end = min(max(offset, 0), bytes.count)
         let lineStart = analyzed.document.text.lineStarts[analyzed.document.text.line(containing: end)]
@@ -65,7 +91,7 @@ extension Corpus {
                 label: source.key, insertText: source.key,
                 filterText: source.key + " " + source.authors.map(\.family).joined(separator: " ") + " " + (source.title ?? ""),
                 detail: ReferenceFormatter.short(source) + (source.title.map { " · \($0)" } ?? ""),
-                documentation: sourceCard(source), kind: .source)
+                documentation: "", kind: .source, target: .source(key: source.key))
         }
     }
 
@@ -74,7 +100,7 @@ extension Corpus {
             CompletionCandidate(
                 label: entity.name, insertText: entity.id,
                 filterText: ([entity.name, entity.id] + entity.aliases).joined(separator: " "),
-                detail: "\(entity.type) · \(entity.id)", documentation: entityCard(entity), kind: .entity)
+                detail: "\(entity.type) · \(entity.id)", documentation: "", kind: .entity, target: .entity(id: entity.id))
         }
     }
 

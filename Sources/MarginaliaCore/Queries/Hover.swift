@@ -33,7 +33,7 @@ extension Corpus {
         case .note(let path, let label): return noteCard(path: path, label: label)
         case .type(let name): return typeCard(name)
         case .annotation(let id):
-            for path in documentPaths {
+            for path in annotationDefinitions[id] ?? [] {
                 if let annotation = documents[path]?.document.markup.annotations.first(where: { $0.id == id }),
                    let document = documents[path]?.document {
                     return annotationCard(annotation, in: document)

@@ -58,11 +58,16 @@ extension Corpus {
             }
         }
         let paths: [String]
-        if case .note(let path, _) = target { paths = [path] } else { paths = documentPaths }
+        switch target {
+        case .note(let path, _): paths = [path]
+        case .annotation(let id): paths = Array(Set(annotationDefinitions[id] ?? [])).sorted()
+        default: paths = documentPaths
+        }
         for path in paths {
             guard let document = documents[path] else { continue }
-            // A document that neither uses nor defines the target is skipped without a scan.
-            if document.useCounts[target] == nil && !documentMayDefine(target, document) { continue }
+            // A document that does not use the target is skipped without a scan (notes and
+            // annotation ids are defined in the documents listed above).
+            if document.useCounts[target] == nil && !documentMayDefine(target) { continue }
             for occurrence in document.occurrences where occurrence.target == target {
                 if includeDefinitions || !occurrence.isDefinition { result.append(occurrence) }
             }
@@ -70,7 +75,7 @@ extension Corpus {
         return result
     }
 
-    private func documentMayDefine(_ target: Target, _ document: AnalyzedDocument) -> Bool {
+    private func documentMayDefine(_ target: Target) -> Bool {
         switch target {
         case .note, .annotation: return true
         default: return false

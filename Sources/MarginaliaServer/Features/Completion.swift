@@ -24,7 +24,7 @@ extension Features {
                 insertTextFormat: .plainText,
                 textEdit: .textEdit(LanguageServerProtocol.TextEdit(range: range, newText: candidate.insertText)))
         }
-        return CompletionList(isIncomplete: false, items: items)
+        return CompletionList(isIncomplete: result.isIncomplete, items: items)
     }
 
     /// A sort key keeping the core's order (best first) whatever the client sorts by.

@@ -1,18 +1,41 @@
 /// Rules over the whole corpus: registry files, duplicates across files, unused sources.
 enum CorpusRules {
-    static func run(_ corpus: Corpus) -> [Finding] {
-        let registries = corpus.registries
+    /// Findings of the rules that read registries only: computed once per `Registries`.
+    static func registryFindings(_ registries: Registries) -> [Finding] {
         var findings: [Finding] = []
         findings += RegistryIssuesRule.check(registries)
         findings += DuplicateSourceKeyRule.check(registries)
         findings += IncompleteSourceRule.check(registries)
-        findings += UnusedSourceRule.check(corpus)
         findings += DuplicateEntityRule.check(registries)
         findings += EntityTypeRule.check(registries)
-        findings += DuplicateAnnotationIDRule.check(corpus)
+        return FindingPolicy(registries.configuration).apply(findings)
+    }
+
+    /// Every corpus-level finding.
+    static func run(_ corpus: Corpus) -> [Finding] {
+        var findings = corpus.registries.registryFindings
+        findings += applyPolicy(UnusedSourceRule.check(corpus, in: nil), corpus)
+        findings += applyPolicy(DuplicateAnnotationIDRule.check(corpus, in: nil), corpus)
+        return findings
+    }
+
+    /// The corpus-level findings located in one file, computing only what can land there.
+    static func run(_ corpus: Corpus, onlyIn path: String) -> [Finding] {
+        var findings = corpus.registries.registryFindings.filter { $0.path == path }
+        if corpus.documents[path] != nil {
+            findings += applyPolicy(DuplicateAnnotationIDRule.check(corpus, in: path), corpus)
+        } else if corpus.registries.bibliographies.contains(where: { $0.path == path }) {
+            findings += applyPolicy(UnusedSourceRule.check(corpus, in: path), corpus)
+        }
+        return findings
+    }
+
+    /// Applies configured severities and the suppressions of the finding's document.
+    static func applyPolicy(_ findings: [Finding], _ corpus: Corpus) -> [Finding] {
+        guard !findings.isEmpty else { return [] }
         var byPath: [String: [Finding]] = [:]
         for finding in findings { byPath[finding.path, default: []].append(finding) }
-        let policy = FindingPolicy(registries.configuration)
+        let policy = FindingPolicy(corpus.registries.configuration)
         var result: [Finding] = []
         for (path, group) in byPath {
             result += policy.apply(group, suppressions: corpus.documents[path]?.document.markup.suppressions ?? [],
@@ -94,7 +117,7 @@ enum IncompleteSourceRule {
 
 /// `unused-source`: a source no document cites.
 enum UnusedSourceRule {
-    static func check(_ corpus: Corpus) -> [Finding] {
+    static func check(_ corpus: Corpus, in onlyPath: String?) -> [Finding] {
         var findings: [Finding] = []
         // A `crossref` parent is used through its children (a book through its chapters).
         var parentsOfCited = Set<String>()
@@ -103,7 +126,7 @@ enum UnusedSourceRule {
                 if let parent = source.fields["crossref"]?.value { parentsOfCited.insert(parent) }
             }
         }
-        for file in corpus.registries.bibliographies {
+        for file in corpus.registries.bibliographies where onlyPath == nil || file.path == onlyPath {
             for source in file.sources where corpus.useCounts[.source(key: source.key)] == nil {
                 if source.aliases.contains(where: { corpus.useCounts[.source(key: $0)] != nil }) { continue }
                 if parentsOfCited.contains(source.key) { continue }
@@ -149,20 +172,30 @@ enum EntityTypeRule {
 
 /// `duplicate-annotation-id`: two spans with one `#id` anywhere in the corpus.
 enum DuplicateAnnotationIDRule {
-    static func check(_ corpus: Corpus) -> [Finding] {
-        var firstByID: [String: (path: String, range: Range<Int>)] = [:]
+    static func check(_ corpus: Corpus, in onlyPath: String?) -> [Finding] {
+        let definitions = corpus.annotationDefinitions
+        var ids: [String]
+        if let onlyPath {
+            ids = corpus.documents[onlyPath]?.document.markup.annotations.compactMap(\.id) ?? []
+        } else {
+            ids = Array(definitions.keys)
+        }
+        ids = Array(Set(ids.filter { (definitions[$0]?.count ?? 0) > 1 })).sorted()
         var findings: [Finding] = []
-        for path in corpus.documentPaths {
-            guard let document = corpus.documents[path] else { continue }
-            for annotation in document.document.markup.annotations {
-                guard let id = annotation.id, let range = annotation.idRange else { continue }
-                if let first = firstByID[id] {
-                    findings.append(CorpusRules.finding(
-                        RuleID.duplicateAnnotationID, "duplicate annotation id '\(id)'", path: path, range: range,
-                        related: [RelatedLocation(path: first.path, range: first.range, message: "first use")]))
-                } else {
-                    firstByID[id] = (path, range)
+        for id in ids {
+            // Every definition after the first, in path then position order, is a duplicate.
+            var places: [(path: String, range: Range<Int>)] = []
+            for path in Set(definitions[id] ?? []).sorted() {
+                guard let document = corpus.documents[path] else { continue }
+                for annotation in document.document.markup.annotations where annotation.id == id {
+                    if let range = annotation.idRange { places.append((path, range)) }
                 }
+            }
+            guard let first = places.first else { continue }
+            for place in places.dropFirst() where onlyPath == nil || place.path == onlyPath {
+                findings.append(CorpusRules.finding(
+                    RuleID.duplicateAnnotationID, "duplicate annotation id '\(id)'", path: place.path, range: place.range,
+                    related: [RelatedLocation(path: first.path, range: first.range, message: "first use")]))
             }
         }
         return findings
