@@ -27,13 +27,20 @@ extension Features {
             data: ["rule": .string(finding.rule), "fixable": .bool(!finding.fixes.isEmpty)])
     }
 
-    /// Diagnostics of one file of a corpus, with `corpusFindings` computed once by the caller.
+    /// Diagnostics of one file of a corpus, with `corpusFindings` computed once by the caller
+    /// (for reports over many files).
     static func diagnostics(path: String, corpus: Corpus, corpusFindings: [Finding], _ snapshot: Snapshot) -> [Diagnostic] {
         guard let text = corpus.text(of: path) else { return [] }
         var findings = corpusFindings.filter { $0.path == path }
         if let analyzed = corpus.documents[path] { findings += analyzed.findings }
         findings.sort { ($0.range.lowerBound, $0.rule) < ($1.range.lowerBound, $1.rule) }
         return findings.map { diagnostic($0, snapshot, text: text) }
+    }
+
+    /// Diagnostics of one file, running only the corpus rules that can report there.
+    static func diagnostics(path: String, corpus: Corpus, _ snapshot: Snapshot) -> [Diagnostic] {
+        guard let text = corpus.text(of: path) else { return [] }
+        return corpus.findings(for: path).map { diagnostic($0, snapshot, text: text) }
     }
 
     /// A result id for a report: a 64-bit FNV-1a hash of its JSON, so equal reports get equal ids.
@@ -54,7 +61,7 @@ extension Features {
         guard let file = snapshot.file(params.textDocument.uri) else {
             return .full(resultId: resultID(of: []), items: [])
         }
-        let items = diagnostics(path: file.path, corpus: file.corpus, corpusFindings: file.corpus.corpusFindings, snapshot)
+        let items = diagnostics(path: file.path, corpus: file.corpus, snapshot)
         let id = resultID(of: items)
         return params.previousResultId == id ? .unchanged(resultId: id) : .full(resultId: id, items: items)
     }
@@ -102,12 +109,9 @@ extension Server {
 
     /// Diagnostics queue: pushes the diagnostics of every open document that changed since last pushed.
     private func publishDiagnostics(_ snapshot: Snapshot) {
-        var corpusFindings: [String: [Finding]] = [:]
         for open in snapshot.openDocuments.values.sorted(by: { $0.path < $1.path }) {
             guard let root = snapshot.root(containing: open.path), let corpus = snapshot.corpora[root] else { continue }
-            if corpusFindings[root] == nil { corpusFindings[root] = corpus.corpusFindings }
-            let diagnostics = Features.diagnostics(
-                path: open.path, corpus: corpus, corpusFindings: corpusFindings[root] ?? [], snapshot)
+            let diagnostics = Features.diagnostics(path: open.path, corpus: corpus, snapshot)
             guard publishedDiagnostics[open.uri] != diagnostics else { continue }
             publishedDiagnostics[open.uri] = diagnostics
             connection.send(notification: PublishDiagnosticsParams(uri: open.uri, version: open.version, diagnostics: diagnostics))
