@@ -37,27 +37,43 @@ enum CheckCommand {
         func inScope(_ path: String) -> Bool {
             scopes.isEmpty || scopes.contains { path == $0 || path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
         }
-        let all = corpus.allFindings.filter { inScope($0.path) }
-        let fingerprints = Baseline.fingerprints(of: all, in: corpus)
-        if let file = parsed.value("write-baseline") {
-            try Terminal.writeAtomically(Baseline(fingerprints: Set(fingerprints)).fileText, to: Terminal.absolute(file))
+        let all = scopes.isEmpty ? corpus.allFindings : corpus.allFindings.filter { inScope($0.path) }
+        // Fingerprints cost a line lookup and a hash per finding: only a baseline or SARIF needs them.
+        var reported = all
+        var fingerprints: [UInt64] = []
+        let writeBaseline = parsed.value("write-baseline")
+        if baseline != nil || writeBaseline != nil || format == "sarif" {
+            fingerprints = Baseline.fingerprintHashes(of: all, in: corpus)
+            if let file = writeBaseline {
+                try Terminal.writeAtomically(Baseline(fingerprints: Set(fingerprints.map(Baseline.hex))).fileText, to: Terminal.absolute(file))
+            }
+            if let baseline {
+                var keptFindings: [Finding] = []
+                var keptFingerprints: [UInt64] = []
+                for (finding, fingerprint) in zip(all, fingerprints) where !baseline.fingerprints.contains(Baseline.hex(fingerprint)) {
+                    keptFindings.append(finding)
+                    keptFingerprints.append(fingerprint)
+                }
+                reported = keptFindings
+                fingerprints = keptFingerprints
+            }
         }
-        var reported: [(finding: Finding, fingerprint: String)] = Array(zip(all, fingerprints))
-        if let baseline { reported = reported.filter { !baseline.fingerprints.contains($0.fingerprint) } }
 
         let files = Set(corpus.documents.keys).union(corpus.registries.texts.keys).filter(inScope).count
-        let summary = Summary(files: files, findings: reported.map(\.finding), suppressed: all.count - reported.count,
+        let summary = Summary(files: files, findings: reported, suppressed: all.count - reported.count,
                               seconds: Date().timeIntervalSince(started))
-        let positions = PositionCache(corpus)
+        let out = ByteWriter(descriptor: STDOUT_FILENO)
+        let positions = PositionTracker(corpus)
         switch format {
-        case "json": Terminal.out(FindingReporters.json(reported.map(\.finding), corpus: corpus, positions: positions, summary: summary))
-        case "sarif": Terminal.out(SARIFReporter.report(reported, corpus: corpus, positions: positions))
-        case "github": Terminal.out(FindingReporters.github(reported.map(\.finding), positions: positions))
-        default: Terminal.out(FindingReporters.text(reported.map(\.finding), positions: positions, colors: Terminal.colorsEnabled))
+        case "json": FindingReporters.json(reported, root: corpus.root, positions: positions, summary: summary, to: out)
+        case "sarif": SARIFReporter.report(reported, fingerprints: fingerprints, root: corpus.root, positions: positions, to: out)
+        case "github": FindingReporters.github(reported, positions: positions, to: out)
+        default: FindingReporters.text(reported, positions: positions, colors: Terminal.colorsEnabled, to: out)
         }
+        out.flush()
         Terminal.err(summary.line + "\n")
         guard let failOn else { return 0 }
-        return reported.contains { $0.finding.severity >= failOn } ? 1 : 0
+        return reported.contains { $0.severity >= failOn } ? 1 : 0
     }
 }
 
@@ -65,15 +81,23 @@ enum CheckCommand {
 struct Summary {
     /// Files in scope.
     var files: Int
-    /// Reported findings.
-    var findings: [Finding]
+    /// Reported findings by severity.
+    private var counts: [Severity: Int] = [:]
     /// Findings dropped by the baseline.
     var suppressed: Int
     /// Wall time.
     var seconds: Double
 
+    /// Counts the reported findings once.
+    init(files: Int, findings: [Finding], suppressed: Int, seconds: Double) {
+        self.files = files
+        self.suppressed = suppressed
+        self.seconds = seconds
+        for finding in findings { counts[finding.severity, default: 0] += 1 }
+    }
+
     /// How many findings have a severity.
-    func count(_ severity: Severity) -> Int { findings.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) } }
+    func count(_ severity: Severity) -> Int { counts[severity] ?? 0 }
 
     /// "3 files checked, 1 error, 2 warnings, 0 info, 0 hints in 0.12 s".
     var line: String {
@@ -85,80 +109,194 @@ struct Summary {
     }
 }
 
-/// The text, JSON and GitHub reporters.
+/// The text, JSON and GitHub reporters. Each streams into a `ByteWriter`, flushing as it goes.
 enum FindingReporters {
     /// `path:line:column: severity: message [rule]`, one per line.
-    static func text(_ findings: [Finding], positions: PositionCache, colors: Bool) -> String {
-        var out = ""
+    static func text(_ findings: [Finding], positions: PositionTracker, colors: Bool, to out: ByteWriter) {
+        var paths = DisplayPaths()
         for finding in findings {
-            let (line, column) = positions.mapper(finding.path).lineColumn(finding.range.lowerBound)
-            let location = "\(Terminal.display(finding.path)):\(line):\(column):"
-            let severity = finding.severity.rawValue
+            let file = positions.finding(finding.path)
+            let (line, column) = file.starts.lineColumn(finding.range.lowerBound)
+            if colors { out.append("\u{1B}[1m" as StaticString) }
+            out.append(paths.display(finding.path))
+            out.append(UInt8(ascii: ":"))
+            out.append(line)
+            out.append(UInt8(ascii: ":"))
+            out.append(column)
+            out.append(UInt8(ascii: ":"))
             if colors {
-                let code = switch finding.severity { case .error: "31"; case .warning: "33"; case .info: "34"; case .hint: "36" }
-                out += "\u{1B}[1m\(location)\u{1B}[0m \u{1B}[\(code)m\(severity)\u{1B}[0m: \(finding.message) \u{1B}[2m[\(finding.rule)]\u{1B}[0m\n"
+                out.append("\u{1B}[0m \u{1B}[" as StaticString)
+                out.append(color(finding.severity))
+                out.append(UInt8(ascii: "m"))
+                out.append(finding.severity.rawValue)
+                out.append("\u{1B}[0m: " as StaticString)
+                out.append(finding.message)
+                out.append(" \u{1B}[2m[" as StaticString)
+                out.append(finding.rule)
+                out.append("]\u{1B}[0m\n" as StaticString)
             } else {
-                out += "\(location) \(severity): \(finding.message) [\(finding.rule)]\n"
+                out.append(UInt8(ascii: " "))
+                out.append(finding.severity.rawValue)
+                out.append(": " as StaticString)
+                out.append(finding.message)
+                out.append(" [" as StaticString)
+                out.append(finding.rule)
+                out.append("]\n" as StaticString)
             }
+            out.flushIfFull()
         }
-        return out
+    }
+
+    /// The ANSI color code of a severity.
+    private static func color(_ severity: Severity) -> StaticString {
+        switch severity {
+        case .error: "31"
+        case .warning: "33"
+        case .info: "34"
+        case .hint: "36"
+        }
     }
 
     /// One JSON object: version, root, findings, summary.
-    static func json(_ findings: [Finding], corpus: Corpus, positions: PositionCache, summary: Summary) -> String {
-        let items: [JSON] = findings.map { finding in
-            let fixes: [JSON] = finding.fixes.map { fix in
-                let edits: [JSON] = fix.change.edits.map { edit in
-                    .object([("file", .string(Terminal.display(edit.path))), ("range", positions.mapper(edit.path).json(edit.range)),
-                             ("newText", .string(edit.newText))])
+    static func json(_ findings: [Finding], root: String, positions: PositionTracker, summary: Summary, to out: ByteWriter) {
+        let json = JSONWriter(out)
+        var paths = DisplayPaths()
+        json.beginObject()
+        json.member("version", 1)
+        json.member("root", root)
+        json.key("findings")
+        json.beginArray()
+        for finding in findings {
+            let file = positions.finding(finding.path)
+            json.beginObject()
+            json.member("file", paths.display(finding.path))
+            json.member("rule", finding.rule)
+            json.member("severity", finding.severity.rawValue)
+            json.member("message", finding.message)
+            json.key("range")
+            json.beginObject()
+            json.key("start")
+            writePosition(finding.range.lowerBound, file.starts.lineColumn(finding.range.lowerBound), to: json)
+            json.key("end")
+            writePosition(finding.range.upperBound, file.ends.lineColumn(finding.range.upperBound), to: json)
+            json.endObject()
+            json.key("fixes")
+            json.beginArray()
+            for fix in finding.fixes {
+                json.beginObject()
+                json.member("title", fix.title)
+                json.key("edits")
+                json.beginArray()
+                for edit in fix.change.edits {
+                    json.beginObject()
+                    json.member("file", Terminal.display(edit.path))
+                    json.key("range")
+                    writeRange(edit.range, in: positions.file(edit.path), to: json)
+                    json.member("newText", edit.newText)
+                    json.endObject()
                 }
-                let created: [JSON] = fix.change.createdFiles.sorted { $0.key < $1.key }.map {
-                    .object([("file", .string(Terminal.display($0.key))), ("content", .string($0.value))])
+                json.endArray()
+                json.key("createdFiles")
+                json.beginArray()
+                for (path, content) in fix.change.createdFiles.sorted(by: { $0.key < $1.key }) {
+                    json.beginObject()
+                    json.member("file", Terminal.display(path))
+                    json.member("content", content)
+                    json.endObject()
                 }
-                return .object([("title", .string(fix.title)), ("edits", .array(edits)), ("createdFiles", .array(created))])
+                json.endArray()
+                json.endObject()
             }
-            let related: [JSON] = finding.related.map {
-                .object([("file", .string(Terminal.display($0.path))), ("range", positions.mapper($0.path).json($0.range)),
-                         ("message", .string($0.message))])
+            json.endArray()
+            json.key("related")
+            json.beginArray()
+            for related in finding.related {
+                json.beginObject()
+                json.member("file", Terminal.display(related.path))
+                json.key("range")
+                writeRange(related.range, in: positions.file(related.path), to: json)
+                json.member("message", related.message)
+                json.endObject()
             }
-            return .object([
-                ("file", .string(Terminal.display(finding.path))), ("rule", .string(finding.rule)),
-                ("severity", .string(finding.severity.rawValue)), ("message", .string(finding.message)),
-                ("range", positions.mapper(finding.path).json(finding.range)), ("fixes", .array(fixes)), ("related", .array(related)),
-            ])
+            json.endArray()
+            json.endObject()
+            out.flushIfFull()
         }
-        let summaryJSON = JSON.object([
-            ("files", .int(summary.files)), ("errors", .int(summary.count(.error))), ("warnings", .int(summary.count(.warning))),
-            ("info", .int(summary.count(.info))), ("hints", .int(summary.count(.hint))), ("baselineSuppressed", .int(summary.suppressed)),
-        ])
-        return JSON.object([("version", .int(1)), ("root", .string(corpus.root)), ("findings", .array(items)), ("summary", summaryJSON)]).text
+        json.endArray()
+        json.key("summary")
+        json.beginObject()
+        json.member("files", summary.files)
+        json.member("errors", summary.count(.error))
+        json.member("warnings", summary.count(.warning))
+        json.member("info", summary.count(.info))
+        json.member("hints", summary.count(.hint))
+        json.member("baselineSuppressed", summary.suppressed)
+        json.endObject()
+        json.endObject()
+        out.append(UInt8(ascii: "\n"))
+    }
+
+    /// `{line, column, offset}`: 1-based line and scalar column, byte offset.
+    private static func writePosition(_ offset: Int, _ position: (line: Int, column: Int), to json: JSONWriter) {
+        json.beginObject()
+        json.member("line", position.line)
+        json.member("column", position.column)
+        json.member("offset", offset)
+        json.endObject()
+    }
+
+    /// `{start, end}` of a related place or an edit (positions looked up out of order).
+    private static func writeRange(_ range: Range<Int>, in file: FilePositions, to json: JSONWriter) {
+        json.beginObject()
+        json.key("start")
+        writePosition(range.lowerBound, file.others.lineColumn(range.lowerBound), to: json)
+        json.key("end")
+        writePosition(range.upperBound, file.others.lineColumn(range.upperBound), to: json)
+        json.endObject()
     }
 
     /// GitHub Actions workflow commands: `::error file=...,line=...,col=...::message`.
-    static func github(_ findings: [Finding], positions: PositionCache) -> String {
-        var out = ""
+    static func github(_ findings: [Finding], positions: PositionTracker, to out: ByteWriter) {
+        var paths = DisplayPaths()
         for finding in findings {
-            let mapper = positions.mapper(finding.path)
-            let start = mapper.lineColumn(finding.range.lowerBound)
-            let end = mapper.lineColumn(finding.range.upperBound)
-            let command = switch finding.severity { case .error: "error"; case .warning: "warning"; case .info, .hint: "notice" }
-            let properties = [
-                "file=" + escapeProperty(Terminal.display(finding.path)), "line=\(start.line)", "col=\(start.column)",
-                "endLine=\(end.line)", "endColumn=\(end.column)", "title=" + escapeProperty(finding.rule),
-            ]
-            out += "::\(command) \(properties.joined(separator: ","))::\(escapeData(finding.message))\n"
+            let file = positions.finding(finding.path)
+            let start = file.starts.lineColumn(finding.range.lowerBound)
+            let end = file.ends.lineColumn(finding.range.upperBound)
+            out.append("::" as StaticString)
+            switch finding.severity {
+            case .error: out.append("error" as StaticString)
+            case .warning: out.append("warning" as StaticString)
+            case .info, .hint: out.append("notice" as StaticString)
+            }
+            out.append(" file=" as StaticString)
+            out.append(escapeProperty(paths.display(finding.path)))
+            out.append(",line=" as StaticString)
+            out.append(start.line)
+            out.append(",col=" as StaticString)
+            out.append(start.column)
+            out.append(",endLine=" as StaticString)
+            out.append(end.line)
+            out.append(",endColumn=" as StaticString)
+            out.append(end.column)
+            out.append(",title=" as StaticString)
+            out.append(escapeProperty(finding.rule))
+            out.append("::" as StaticString)
+            out.append(escapeData(finding.message))
+            out.append(UInt8(ascii: "\n"))
+            out.flushIfFull()
         }
-        return out
     }
 
     /// Escapes a workflow command's message (`%`, CR, LF), as the Actions toolkit does.
     static func escapeData(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+        guard text.utf8.contains(where: { $0 == 0x25 || $0 == 0x0D || $0 == 0x0A }) else { return text }
+        return text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
             .replacingOccurrences(of: "\n", with: "%0A")
     }
 
     /// Escapes a workflow command's property value: the message escapes plus `:` and `,`.
     static func escapeProperty(_ text: String) -> String {
-        escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+        guard text.utf8.contains(where: { $0 == 0x25 || $0 == 0x0D || $0 == 0x0A || $0 == 0x3A || $0 == 0x2C }) else { return text }
+        return escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
     }
 }

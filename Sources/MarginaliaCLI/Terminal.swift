@@ -17,19 +17,22 @@ enum Terminal {
         write(text, to: STDERR_FILENO)
     }
 
-    /// A `write(2)` loop retrying on `EINTR` and short writes.
     private static func write(_ text: String, to descriptor: Int32) {
-        var bytes = Array(text.utf8)
-        bytes.withUnsafeMutableBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var written = 0
-            while written < buffer.count {
-                let result = Glibc.write(descriptor, base + written, buffer.count - written)
-                if result > 0 { written += result; continue }
-                if result < 0 && errno == EINTR { continue }
-                if descriptor == STDOUT_FILENO { exit(errno == EPIPE ? 0 : 2) }
-                return
-            }
+        var text = text
+        text.withUTF8 { writeAll(UnsafeRawBufferPointer($0), to: descriptor) }
+    }
+
+    /// A `write(2)` loop retrying on `EINTR` and short writes; on standard output a closed
+    /// pipe exits 0 and any other error exits 2.
+    static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) {
+        guard let base = bytes.baseAddress else { return }
+        var written = 0
+        while written < bytes.count {
+            let result = Glibc.write(descriptor, base + written, bytes.count - written)
+            if result > 0 { written += result; continue }
+            if result < 0 && errno == EINTR { continue }
+            if descriptor == STDOUT_FILENO { exit(errno == EPIPE ? 0 : 2) }
+            return
         }
     }
 
@@ -127,17 +130,10 @@ struct PositionMapper {
     /// Code points before each line start, for absolute code-point offsets.
     private let codePointsBeforeLine: [Int]
 
-    /// Builds the per-line code-point table (one pass over the line table).
+    /// Builds the per-line code-point table (one pass over the text).
     init(_ text: SourceText) {
         self.text = text
-        var table = [Int](repeating: 0, count: text.lineCount + 1)
-        for line in 0..<text.lineCount {
-            let content = text.contentRange(ofLine: line)
-            let width = text.position(of: content.upperBound, in: .utf32).zeroBasedColumn
-            let nextStart = line + 1 < text.lineCount ? text.lineStarts[line + 1] : text.count
-            table[line + 1] = table[line] + width + max(0, nextStart - content.upperBound)
-        }
-        codePointsBeforeLine = table
+        codePointsBeforeLine = FilePositions.lineTable(text)
     }
 
     /// 1-based line and 1-based column in Unicode scalars.

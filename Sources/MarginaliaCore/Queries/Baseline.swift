@@ -22,21 +22,105 @@ public struct Baseline: Sendable, Hashable {
     /// One fingerprint per finding, in the same order. Findings are numbered among identical
     /// (rule, path, line text) triples in the order given, so pass them sorted.
     public static func fingerprints(of findings: [Finding], in corpus: Corpus) -> [String] {
-        var seen: [String: Int] = [:]
-        var result: [String] = []
+        fingerprintHashes(of: findings, in: corpus).map(hex)
+    }
+
+    /// The 64-bit hashes behind `fingerprints(of:in:)` (`hex` turns one into its fingerprint).
+    ///
+    /// Hashes the line's bytes where they lie in the text: only a line holding ill-formed
+    /// UTF-8 is decoded first (its U+FFFD replacements are what the fingerprint has always
+    /// hashed). Findings of one path are best passed together, as sorted findings are.
+    public static func fingerprintHashes(of findings: [Finding], in corpus: Corpus) -> [UInt64] {
+        fingerprintHashes(of: findings, textOf: { corpus.text(of: $0) }, root: corpus.root)
+    }
+
+    /// `fingerprintHashes(of:in:)` over any texts: `textOf` gives a file's text by absolute path.
+    static func fingerprintHashes(of findings: [Finding], textOf: (String) -> SourceText?, root: String) -> [UInt64] {
+        var result: [UInt64] = []
         result.reserveCapacity(findings.count)
+        // Occurrences so far of each (rule, trimmed line) per relative path.
+        var seenByPath: [String: [LineIdentity: Int]] = [:]
+        var currentPath: String?
+        var relative: [UInt8] = []
+        var relativeKey = ""
+        var text: SourceText?
+        var seen: [LineIdentity: Int] = [:]
         for finding in findings {
-            let relative = relativePath(finding.path, root: corpus.root)
-            var lineText = ""
-            if let text = corpus.text(of: finding.path) {
-                lineText = text.lineText(text.line(containing: finding.range.lowerBound)).trimmingWhitespace()
+            if finding.path != currentPath {
+                if currentPath != nil { seenByPath[relativeKey] = seen }
+                currentPath = finding.path
+                relativeKey = relativePath(finding.path, root: root)
+                relative = Array(relativeKey.utf8)
+                text = textOf(finding.path)
+                seen = seenByPath.removeValue(forKey: relativeKey) ?? [:]
             }
-            let identity = finding.rule + "\u{0}" + relative + "\u{0}" + lineText
+            let line = text.map { trimmedLineBytes($0, containing: finding.range.lowerBound) } ?? []
+            let identity = LineIdentity(rule: finding.rule, line: line)
             let index = seen[identity, default: 0]
             seen[identity] = index + 1
-            result.append(hexHash(identity + "\u{0}" + String(index)))
+            var hash = FNV1a()
+            hash.add(finding.rule.utf8)
+            hash.add(0)
+            hash.add(relative)
+            hash.add(0)
+            hash.add(line)
+            hash.add(0)
+            hash.add(String(index).utf8)
+            result.append(hash.value)
         }
         return result
+    }
+
+    /// A fingerprint's line identity within one file.
+    struct LineIdentity: Hashable {
+        var rule: String
+        var line: ArraySlice<UInt8>
+    }
+
+    /// The bytes of the line holding `offset`, without its terminator and without leading and
+    /// trailing spaces, tabs, CRs and LFs; as the UTF-8 of its decoded string when the line
+    /// holds ill-formed UTF-8.
+    static func trimmedLineBytes(_ text: SourceText, containing offset: Int) -> ArraySlice<UInt8> {
+        let content = text.contentRange(ofLine: text.line(containing: offset))
+        return text.bytes.withUnsafeBufferPointer { buffer -> ArraySlice<UInt8> in
+            @inline(__always) func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+            var start = content.lowerBound
+            var end = content.upperBound
+            while start < end && isSpace(buffer[start]) { start += 1 }
+            while end > start && isSpace(buffer[end - 1]) { end -= 1 }
+            var index = start
+            while index < end {
+                if buffer[index] < 0x80 { index += 1; continue }
+                let length = SourceText.validSequenceLength(buffer, at: index)
+                if length == 1 {
+                    return ArraySlice(String(decoding: text.bytes[start..<end], as: UTF8.self).utf8)
+                }
+                index += length
+            }
+            return text.bytes[start..<end]
+        }
+    }
+
+    /// 64-bit FNV-1a, fed piece by piece.
+    struct FNV1a {
+        private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+        mutating func add(_ byte: UInt8) {
+            value ^= UInt64(byte)
+            value = value &* 0x0000_0100_0000_01b3
+        }
+
+        mutating func add<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+            let done: Void? = bytes.withContiguousStorageIfAvailable { buffer in
+                var hash = value
+                for byte in buffer {
+                    hash ^= UInt64(byte)
+                    hash = hash &* 0x0000_0100_0000_01b3
+                }
+                value = hash
+            }
+            if done == nil { for byte in bytes { add(byte) } }
+        }
     }
 
     /// The findings whose fingerprints the baseline does not hold.
@@ -72,12 +156,22 @@ public struct Baseline: Sendable, Hashable {
     /// 64-bit FNV-1a of the UTF-8, as 16 hex digits: stable across runs and platforms,
     /// unlike `Hasher`, which is seeded per process.
     static func hexHash(_ string: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in string.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
+        var hash = FNV1a()
+        hash.add(string.utf8)
+        return hex(hash.value)
+    }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// A hash as a fingerprint: 16 lowercase hex digits.
+    public static func hex(_ hash: UInt64) -> String {
+        let digits = hexDigits
+        var bytes = [UInt8](repeating: 0, count: 16)
+        var rest = hash
+        for index in stride(from: 15, through: 0, by: -1) {
+            bytes[index] = digits[Int(rest & 0xF)]
+            rest >>= 4
         }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
