@@ -118,8 +118,19 @@ public enum Sentences {
             if terminatorEnd < 0 {
                 i += 1
                 lastNonSpace = i
-                // Skip the rest of a multi-byte scalar in one step.
-                while i < end && (buffer[i] & 0xC0) == 0x80 { i += 1; lastNonSpace = i }
+                // Inside a sentence only line breaks, terminators and E2 (…) need a look: run
+                // over everything else (continuation bytes included), noting non-space bytes.
+                while i < end {
+                    let c = buffer[i]
+                    if c == 0x20 || c == 0x09 {
+                        i += 1
+                    } else if c == 0x0A || c == 0x0D || c == 0x2E || c == 0x21 || c == 0x3F || c == 0xE2 {
+                        break
+                    } else {
+                        i += 1
+                        lastNonSpace = i
+                    }
+                }
                 continue
             }
             if b == 0x2E && isNonTerminalPeriod(buffer, at: i, sentenceStart: sentenceStart, end: end) {

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One finding of a heuristic rule on unannotated text, before a path and severity are attached.
 public struct HeuristicHit: Sendable, Hashable {
     /// The rule id (one of `Heuristics.ruleIDs`).
@@ -62,7 +68,8 @@ public enum Heuristics {
         if options.enabledRules.isDisjoint(with: ruleIDs) { return [] }
         var result: [HeuristicHit] = []
         text.bytes.withUnsafeBufferPointer { buffer in
-            let context = HeuristicContext(buffer: buffer, text: text, markup: markup, options: options)
+            var context = HeuristicContext(buffer: buffer, text: text, markup: markup, options: options)
+            context.findPhrases(enabledRules: options.enabledRules)
             if options.enabledRules.contains(RuleID.unsourcedQuote) { result += UnsourcedQuoteRule.hits(context) }
             if options.enabledRules.contains(RuleID.unsourcedFigure) { result += UnsourcedFigureRule.hits(context) }
             if options.enabledRules.contains(RuleID.missingSourcePointer) { result += MissingSourcePointerRule.hits(context) }
@@ -92,6 +99,12 @@ struct HeuristicContext {
     let sentenceIsSourced: [Bool]
     /// Start offsets of URLs (from the markup, and `http(s)://` found in the bytes), sorted.
     let urlStarts: [Int]
+    /// Weasel phrases in unsourced sentences (limit: the sentence end), set by `findPhrases`.
+    var weaselMatches: [PhraseMatch] = []
+    /// Quantity phrases in the whole text, set by `findPhrases`.
+    var quantityMatches: [PhraseMatch] = []
+    /// Link phrases in the whole text, set by `findPhrases`.
+    var linkMatches: [PhraseMatch] = []
 
     init(buffer: UnsafeBufferPointer<UInt8>, text: SourceText, markup: MarkupTree, options: HeuristicOptions) {
         self.buffer = buffer
@@ -124,6 +137,31 @@ struct HeuristicContext {
             }
         }
         self.sentenceIsSourced = sourced
+    }
+
+    /// Runs the phrase matchers of the enabled rules in one pass over the text.
+    mutating func findPhrases(enabledRules: Set<String>) {
+        var jobs: [(matcher: PhraseMatcher, ranges: [Range<Int>])] = []
+        let whole = [0..<buffer.count]
+        var slots: (weasel: Int, quantity: Int, link: Int) = (-1, -1, -1)
+        if enabledRules.contains(RuleID.weaselAttribution) {
+            var unsourced: [Range<Int>] = []
+            for index in sentences.indices where !sentenceIsSourced[index] { unsourced.append(sentences[index]) }
+            slots.weasel = jobs.count
+            jobs.append((WeaselAttributionRule.matcher, unsourced))
+        }
+        if enabledRules.contains(RuleID.unsourcedFigure) {
+            slots.quantity = jobs.count
+            jobs.append((UnsourcedFigureRule.quantityMatcher, whole))
+        }
+        if enabledRules.contains(RuleID.missingSourcePointer) {
+            slots.link = jobs.count
+            jobs.append((MissingSourcePointerRule.linkMatcher, whole))
+        }
+        let found = PhraseMatcher.scan(buffer, jobs: jobs)
+        if slots.weasel >= 0 { weaselMatches = found[slots.weasel] }
+        if slots.quantity >= 0 { quantityMatches = found[slots.quantity] }
+        if slots.link >= 0 { linkMatches = found[slots.link] }
     }
 
     /// Index of the sentence holding `offset`, or of the last sentence before it.
@@ -271,8 +309,10 @@ enum HeuristicBytes {
         let n = buffer.count
         var i = 0
         while i + 7 < n {
-            // "://" anchored search keeps the loop to one comparison per byte.
-            if buffer[i] == 0x3A && buffer[i + 1] == 0x2F && buffer[i + 2] == 0x2F {
+            // "://" anchored search: memchr for the colon.
+            i = find(0x3A, buffer, from: i, to: n - 7)
+            if i >= n - 7 { break }
+            if buffer[i + 1] == 0x2F && buffer[i + 2] == 0x2F {
                 if i >= 4 && lower(buffer[i - 4]) == 0x68 && lower(buffer[i - 3]) == 0x74 && lower(buffer[i - 2]) == 0x74 && lower(buffer[i - 1]) == 0x70 {
                     result.append(i - 4)
                 } else if i >= 5 && lower(buffer[i - 5]) == 0x68 && lower(buffer[i - 4]) == 0x74 && lower(buffer[i - 3]) == 0x74
@@ -286,6 +326,13 @@ enum HeuristicBytes {
             i += 1
         }
         return result
+    }
+
+    /// Offset of the first `byte` in `start..<end`, or `end` when there is none (memchr).
+    @inline(__always) static func find(_ byte: UInt8, _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+        guard start < end, let base = buffer.baseAddress else { return max(start, end) }
+        guard let found = memchr(base + start, Int32(byte), end - start) else { return end }
+        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
     }
 
     /// Whether a note marker `(3)`, `[3]` or a superscript digit sits inside `range`, not at its
@@ -362,57 +409,188 @@ enum HeuristicBytes {
     }
 }
 
-/// Case-insensitive matching of a fixed list of phrases at word starts, bucketed by first byte.
+/// One phrase found by `PhraseMatcher.scan`.
+struct PhraseMatch {
+    /// Index of the phrase in the matcher's list.
+    var index: Int
+    /// The matched bytes.
+    var range: Range<Int>
+    /// End of the range that was searched (the sentence end for per-sentence searches).
+    var limit: Int
+}
+
+/// Case-insensitive matching of a fixed list of phrases at word starts, over a byte trie.
 ///
 /// Pattern syntax: words separated by single spaces, each matching one run of whitespace in the
 /// text; `*` matches any one word. A pattern ending in a letter or digit must end at a word end.
+/// The trie is walked once per candidate position (a word start whose lowercased first byte
+/// starts some phrase), so the cost does not grow with the number of phrases.
 struct PhraseMatcher {
-    /// One pattern token: a literal (lowercase) or a wildcard word.
-    enum Token {
-        case literal([UInt8])
-        case anyWord
-    }
-
-    /// Patterns by the lowercase first byte of their first literal.
-    private var buckets: [[(index: Int, tokens: [Token])]]
     /// The phrases as given.
     let phrases: [String]
+    /// Root child per raw text byte (ASCII case folded), -1 when no phrase starts with it;
+    /// bytes of 0x80 and above never start a match.
+    let rootChild: [Int32]
+    /// Per raw byte: an ASCII letter or digit.
+    private let isAlnum: [Bool]
+    /// Per node: first index into `edgeBytes`/`edgeTargets`.
+    private let edgeStart: [Int32]
+    /// Per node: one past its last edge.
+    private let edgeEnd: [Int32]
+    /// Edge labels: lowercase literal bytes, or 0x20 for a run of whitespace.
+    private let edgeBytes: [UInt8]
+    /// Edge targets.
+    private let edgeTargets: [Int32]
+    /// Per node: the child reached by a wildcard word, or -1.
+    private let wildcard: [Int32]
+    /// Per node: the phrase ending here, or -1.
+    private let terminal: [Int32]
+    /// Per node: the phrase ending here must end at a word end (its last byte is alphanumeric).
+    private let needsWordEnd: [Bool]
+    /// Per node: rank of the phrase ending here among phrases of equal match length (more words
+    /// first, then list order), as the longest-first candidate order of a per-phrase matcher.
+    private let terminalRank: [Int32]
+    /// Per lowercased first byte (< 0x80) times 128 plus folded second byte (`fold`): whether
+    /// some phrase can start with these two bytes.
+    private let startPairs: [Bool]
 
     /// Builds the matcher; patterns must start with a literal.
     init(_ phrases: [String]) {
         self.phrases = phrases
-        var buckets = [[(index: Int, tokens: [Token])]](repeating: [], count: 256)
+        // Mutable trie: children by label, wildcard child, terminal phrase.
+        var children: [[UInt8: Int]] = [[:]]
+        var wild: [Int] = [-1]
+        var term: [Int] = [-1]
+        var termRank: [Int] = [Int.max]
+        var wordEnd: [Bool] = [false]
         for (index, phrase) in phrases.enumerated() {
-            let tokens: [Token] = phrase.split(separator: " ").map { word in
-                word == "*" ? .anyWord : .literal(Array(word.lowercased().utf8))
+            let words = phrase.split(separator: " ")
+            guard let first = words.first, first != "*", !first.isEmpty else { continue }
+            var node = 0
+            var lastByte: UInt8 = 0
+            var endsWithWildcard = false
+            for (w, word) in words.enumerated() {
+                if w > 0 {
+                    if let next = children[node][0x20] {
+                        node = next
+                    } else {
+                        children.append([:]); wild.append(-1); term.append(-1); termRank.append(Int.max); wordEnd.append(false)
+                        children[node][0x20] = children.count - 1
+                        node = children.count - 1
+                    }
+                }
+                if word == "*" {
+                    if wild[node] < 0 {
+                        children.append([:]); wild.append(-1); term.append(-1); termRank.append(Int.max); wordEnd.append(false)
+                        wild[node] = children.count - 1
+                    }
+                    node = wild[node]
+                    endsWithWildcard = true
+                    continue
+                }
+                endsWithWildcard = false
+                for byte in word.lowercased().utf8 {
+                    if let next = children[node][byte] {
+                        node = next
+                    } else {
+                        children.append([:]); wild.append(-1); term.append(-1); termRank.append(Int.max); wordEnd.append(false)
+                        children[node][byte] = children.count - 1
+                        node = children.count - 1
+                    }
+                    lastByte = byte
+                }
             }
-            guard case .literal(let first)? = tokens.first, let byte = first.first else { continue }
-            buckets[Int(byte)].append((index, tokens))
+            // Equal ends: more words first, then list order.
+            let rank = -words.count * (phrases.count + 1) + index
+            if rank < termRank[node] {
+                term[node] = index
+                termRank[node] = rank
+                wordEnd[node] = !endsWithWildcard && (HeuristicBytes.isDigit(lastByte) || HeuristicBytes.isLetter(lastByte))
+            }
         }
-        // Longest patterns first, so the longest match wins.
-        for b in 0..<256 { buckets[b].sort { $0.tokens.count > $1.tokens.count } }
-        self.buckets = buckets
+        var root = [Int32](repeating: -1, count: 256)
+        for b in 0..<0x80 {
+            if let child = children[0][HeuristicBytes.lower(UInt8(b))] { root[b] = Int32(child) }
+        }
+        var starts: [Int32] = []
+        var ends: [Int32] = []
+        var labels: [UInt8] = []
+        var targets: [Int32] = []
+        for node in children.indices {
+            starts.append(Int32(labels.count))
+            for (label, child) in children[node].sorted(by: { $0.key < $1.key }) {
+                labels.append(label)
+                targets.append(Int32(child))
+            }
+            ends.append(Int32(labels.count))
+        }
+        self.rootChild = root
+        self.isAlnum = (0..<256).map { HeuristicBytes.isDigit(UInt8($0)) || HeuristicBytes.isLetter(UInt8($0)) }
+        self.edgeStart = starts
+        self.edgeEnd = ends
+        self.edgeBytes = labels
+        self.edgeTargets = targets
+        self.wildcard = wild.map { Int32($0) }
+        self.terminal = term.map { Int32($0) }
+        self.needsWordEnd = wordEnd
+        self.terminalRank = termRank.map { Int32(clamping: $0) }
+        var pairs = [Bool](repeating: false, count: 128 * 128)
+        for (first, node) in children[0] where first < 0x80 {
+            if term[node] >= 0 || wild[node] >= 0 {
+                for second in 0..<128 { pairs[Int(first) << 7 | second] = true }
+            }
+            for second in children[node].keys {
+                pairs[Int(first) << 7 | Int(PhraseMatcher.fold(second))] = true
+            }
+        }
+        self.startPairs = pairs
     }
 
-    /// The longest phrase matching at `i` (which must be a word start), with its end offset.
-    func match(_ buffer: UnsafeBufferPointer<UInt8>, at i: Int, limit: Int) -> (index: Int, end: Int)? {
-        let candidates = buckets[Int(HeuristicBytes.lower(buffer[i]))]
-        if candidates.isEmpty { return nil }
-        var best: (index: Int, end: Int)? = nil
-        for candidate in candidates {
-            if let end = matchTokens(candidate.tokens, buffer, at: i, limit: limit) {
-                if best == nil || end > (best?.end ?? 0) { best = (candidate.index, end) }
-            }
-        }
-        return best
+    /// A second byte as the pair table keys it: whitespace and a no-break space's lead byte
+    /// as a space, other non-ASCII bytes as 0, ASCII lowercased.
+    @inline(__always) static func fold(_ b: UInt8) -> UInt8 {
+        if HeuristicBytes.isSpace(b) || b == 0xC2 { return 0x20 }
+        return b >= 0x80 ? 0 : HeuristicBytes.lower(b)
     }
 
-    private func matchTokens(_ tokens: [Token], _ buffer: UnsafeBufferPointer<UInt8>, at start: Int, limit: Int) -> Int? {
-        var i = start
-        for (t, token) in tokens.enumerated() {
-            if t > 0 {
+    /// The child of `node` along `label`, or -1.
+    @inline(__always) private func child(_ node: Int, _ label: UInt8) -> Int {
+        var e = Int(edgeStart[node])
+        let end = Int(edgeEnd[node])
+        while e < end {
+            if edgeBytes[e] == label { return Int(edgeTargets[e]) }
+            e += 1
+        }
+        return -1
+    }
+
+    /// Walks the trie from `node` at text offset `i`, keeping the longest match in `best`.
+    private func walk(
+        _ buffer: UnsafeBufferPointer<UInt8>, node start: Int, at offset: Int, limit: Int, best: inout (index: Int, end: Int, rank: Int32)?
+    ) {
+        var node = start
+        var i = offset
+        while true {
+            let phrase = terminal[node]
+            if phrase >= 0 && (!needsWordEnd[node] || i >= limit || !HeuristicBytes.isWordByte(buffer, i)) {
+                if let current = best {
+                    if i > current.end || (i == current.end && terminalRank[node] < current.rank) { best = (Int(phrase), i, terminalRank[node]) }
+                } else {
+                    best = (Int(phrase), i, terminalRank[node])
+                }
+            }
+            if i >= limit { return }
+            let wild = wildcard[node]
+            if wild >= 0 {
+                var j = i
+                while j < limit && (HeuristicBytes.isWordByte(buffer, j) || buffer[j] == 0x2D) { j += 1 }
+                if j > i { walk(buffer, node: Int(wild), at: j, limit: limit, best: &best) }
+            }
+            let b = buffer[i]
+            if HeuristicBytes.isSpace(b) || (b == 0xC2 && i + 1 < limit && buffer[i + 1] == 0xA0) {
                 // One run of whitespace (a no-break space counts) between words.
-                let runStart = i
+                let next = child(node, 0x20)
+                if next < 0 { return }
                 while i < limit {
                     if HeuristicBytes.isSpace(buffer[i]) {
                         i += 1
@@ -422,23 +600,86 @@ struct PhraseMatcher {
                         break
                     }
                 }
-                if i == runStart { return nil }
+                node = next
+                continue
             }
-            switch token {
-            case .literal(let bytes):
-                if i + bytes.count > limit { return nil }
-                for k in 0..<bytes.count where HeuristicBytes.lower(buffer[i + k]) != bytes[k] { return nil }
-                i += bytes.count
-                if let last = bytes.last, HeuristicBytes.isDigit(last) || HeuristicBytes.isLetter(last) {
-                    if i < limit && HeuristicBytes.isWordByte(buffer, i) { return nil }
-                }
-            case .anyWord:
-                let wordStart = i
-                while i < limit && (HeuristicBytes.isWordByte(buffer, i) || buffer[i] == 0x2D) { i += 1 }
-                if i == wordStart { return nil }
+            let next = child(node, HeuristicBytes.lower(b))
+            if next < 0 { return }
+            node = next
+            i += 1
+        }
+    }
+
+    /// The longest phrase matching at `i` (which must be a word start), with its end offset.
+    func match(_ buffer: UnsafeBufferPointer<UInt8>, at i: Int, limit: Int) -> (index: Int, end: Int)? {
+        let first = rootChild[Int(buffer[i])]
+        if first < 0 { return nil }
+        var best: (index: Int, end: Int, rank: Int32)? = nil
+        walk(buffer, node: Int(first), at: i + 1, limit: limit, best: &best)
+        return best.map { ($0.index, $0.end) }
+    }
+
+    /// Whether a phrase may start at `i` (a candidate position), judging by two bytes.
+    @inline(__always) func mayStart(_ buffer: UnsafeBufferPointer<UInt8>, at i: Int, limit: Int) -> Bool {
+        let b = buffer[i]
+        if rootChild[Int(b)] < 0 { return false }
+        if i + 1 >= limit { return true }
+        return startPairs[Int(HeuristicBytes.lower(b)) << 7 | Int(PhraseMatcher.fold(buffer[i + 1]))]
+    }
+
+    /// Every non-overlapping match of each job's matcher within the job's ranges (sorted,
+    /// disjoint; a match never passes the end of its range). The candidate positions, shared by
+    /// all jobs, are found in one pass: ASCII word starts, and ASCII punctuation that starts a
+    /// phrase.
+    ///
+    /// Gives the same matches as `matches(_:in:)` per job and range.
+    static func scan(_ buffer: UnsafeBufferPointer<UInt8>, jobs: [(matcher: PhraseMatcher, ranges: [Range<Int>])]) -> [[PhraseMatch]] {
+        if jobs.isEmpty { return [] }
+        // 1: ASCII letter or digit; 2: other ASCII byte that starts some phrase; 0: neither.
+        var classes = [UInt8](repeating: 0, count: 256)
+        for b in 0..<0x80 {
+            if HeuristicBytes.isDigit(UInt8(b)) || HeuristicBytes.isLetter(UInt8(b)) {
+                classes[b] = 1
+            } else if jobs.contains(where: { $0.matcher.rootChild[b] >= 0 }) {
+                classes[b] = 2
             }
         }
-        return i
+        var end = 0
+        for job in jobs { if let last = job.ranges.last { end = max(end, last.upperBound) } }
+        end = min(end, buffer.count)
+        var candidates: [Int] = []
+        candidates.reserveCapacity(end / 5)
+        classes.withUnsafeBufferPointer { classes in
+            var i = 0
+            while i < end {
+                let c = classes[Int(buffer[i])]
+                if c == 0 { i += 1; continue }
+                if c == 2 || i == 0 || !HeuristicBytes.isWordByte(buffer, i - 1) { candidates.append(i) }
+                i += 1
+                // The rest of an ASCII word holds no candidate.
+                if c == 1 { while i < end && classes[Int(buffer[i])] == 1 { i += 1 } }
+            }
+        }
+        return jobs.map { $0.matcher.matches(buffer, candidates: candidates, in: $0.ranges) }
+    }
+
+    /// Every non-overlapping match at the given candidate positions (sorted) within `ranges`
+    /// (sorted, disjoint), each match ending by the end of its range.
+    func matches(_ buffer: UnsafeBufferPointer<UInt8>, candidates: [Int], in ranges: [Range<Int>]) -> [PhraseMatch] {
+        var result: [PhraseMatch] = []
+        var k = 0
+        var nextFree = 0
+        for i in candidates where i >= nextFree {
+            while k < ranges.count && ranges[k].upperBound <= i { k += 1 }
+            if k >= ranges.count { break }
+            let range = ranges[k]
+            guard range.lowerBound <= i, mayStart(buffer, at: i, limit: range.upperBound),
+                let found = match(buffer, at: i, limit: range.upperBound)
+            else { continue }
+            result.append(PhraseMatch(index: found.index, range: i..<found.end, limit: range.upperBound))
+            nextFree = found.end
+        }
+        return result
     }
 
     /// Every non-overlapping match in `range`, scanning word starts left to right.
@@ -448,8 +689,8 @@ struct PhraseMatcher {
         let limit = range.upperBound
         while i < limit {
             let b = buffer[i]
-            if b < 0x80 && !buckets[Int(HeuristicBytes.lower(b))].isEmpty
-                && (!HeuristicBytes.isWordByte(buffer, i) || HeuristicBytes.isWordStart(buffer, i)),
+            let alnum = isAlnum[Int(b)]
+            if rootChild[Int(b)] >= 0 && (!alnum || i == 0 || !HeuristicBytes.isWordByte(buffer, i - 1)),
                 let found = match(buffer, at: i, limit: limit)
             {
                 result.append((found.index, i..<found.end))
@@ -457,6 +698,8 @@ struct PhraseMatcher {
                 continue
             }
             i += 1
+            // The rest of an ASCII word holds no word start.
+            if alnum { while i < limit && isAlnum[Int(buffer[i])] { i += 1 } }
         }
         return result
     }

@@ -34,13 +34,26 @@ enum MissingSourcePointerRule {
         let buffer = context.buffer
         let n = buffer.count
         var candidates: [Range<Int>] = []
-        for match in linkMatcher.matches(buffer, in: 0..<n) { candidates.append(match.range) }
-        // Line-final "here".
-        var i = 0
-        while i + 4 <= n {
-            if (buffer[i] | 0x20) == 0x68 && (buffer[i + 1] | 0x20) == 0x65 && (buffer[i + 2] | 0x20) == 0x72
-                && (buffer[i + 3] | 0x20) == 0x65 && HeuristicBytes.isWordStart(buffer, i) && HeuristicBytes.isWordEnd(buffer, i + 4)
-                && endsLine(buffer, after: i + 4)
+        for match in context.linkMatches { candidates.append(match.range) }
+        // Line-final "here": from each line end (LF, CR or the end of the text) back over
+        // `:` `.` `)` and spaces, "here" must end right there.
+        let hasCR = HeuristicBytes.find(0x0D, buffer, from: 0, to: n) < n
+        var lineEnd = -1
+        while lineEnd < n {
+            if hasCR {
+                lineEnd += 1
+                while lineEnd < n && buffer[lineEnd] != 0x0A && buffer[lineEnd] != 0x0D { lineEnd += 1 }
+            } else {
+                lineEnd = HeuristicBytes.find(0x0A, buffer, from: lineEnd + 1, to: n)
+            }
+            var p = lineEnd
+            while p > 0 {
+                let c = buffer[p - 1]
+                if c == 0x20 || c == 0x09 || c == 0x3A || c == 0x2E || c == 0x29 { p -= 1 } else { break }
+            }
+            let i = p - 4
+            if i >= 0 && (buffer[i] | 0x20) == 0x68 && (buffer[i + 1] | 0x20) == 0x65 && (buffer[i + 2] | 0x20) == 0x72
+                && (buffer[i + 3] | 0x20) == 0x65 && HeuristicBytes.isWordStart(buffer, i)
             {
                 let lineStart = Sentences.lineStartBefore(buffer, i)
                 let before = HeuristicBytes.wordsBefore(buffer, i, count: 5, floor: lineStart)
@@ -51,7 +64,6 @@ enum MissingSourcePointerRule {
                     candidates.append(i..<(i + 4))  // "Here:" alone on a line
                 }
             }
-            i += 1
         }
         candidates.sort { $0.lowerBound < $1.lowerBound }
         var result: [HeuristicHit] = []

@@ -212,7 +212,7 @@ enum UnsourcedFigureRule {
     static func phraseFigures(_ context: HeuristicContext) -> [Range<Int>] {
         let buffer = context.buffer
         var result: [Range<Int>] = []
-        for match in quantityMatcher.matches(buffer, in: 0..<buffer.count) {
+        for match in context.quantityMatches {
             let phrase = quantityMatcher.phrases[match.index]
             var range = match.range
             if phrase.hasPrefix("a ") || phrase.hasPrefix("one ") {

@@ -68,17 +68,15 @@ enum WeaselAttributionRule {
     static func hits(_ context: HeuristicContext) -> [HeuristicHit] {
         let buffer = context.buffer
         var result: [HeuristicHit] = []
-        for (index, sentence) in context.sentences.enumerated() where !context.sentenceIsSourced[index] {
-            for match in matcher.matches(buffer, in: sentence) {
-                var range = match.range
-                // "a senior *" needs an authority noun within two words: "a senior NATO commander".
-                if matcher.phrases[match.index] == "a senior *" || matcher.phrases[match.index].hasSuffix("a senior") {
-                    guard let extended = authorityEnd(buffer, from: range.upperBound, ceiling: sentence.upperBound) else { continue }
-                    range = range.lowerBound..<extended
-                }
-                if context.isOpaque(range.lowerBound) { continue }
-                result.append(HeuristicHit(rule: id, message: message(context.string(range)), range: range))
+        for match in context.weaselMatches {
+            var range = match.range
+            // "a senior *" needs an authority noun within two words: "a senior NATO commander".
+            if matcher.phrases[match.index] == "a senior *" || matcher.phrases[match.index].hasSuffix("a senior") {
+                guard let extended = authorityEnd(buffer, from: range.upperBound, ceiling: match.limit) else { continue }
+                range = range.lowerBound..<extended
             }
+            if context.isOpaque(range.lowerBound) { continue }
+            result.append(HeuristicHit(rule: id, message: message(context.string(range)), range: range))
         }
         return result
     }
