@@ -61,9 +61,18 @@ final class ByteWriter {
         buffer[start...].reverse()
     }
 
-    /// Appends `count` spaces.
+    private static let spaces: StaticString = "                                                                "
+
+    /// Appends `count` spaces (indentation: 64 at a time from a literal).
     func appendSpaces(_ count: Int) {
-        if count > 0 { buffer.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count)) }
+        var rest = count
+        ByteWriter.spaces.withUTF8Buffer { spaces in
+            while rest > 0 {
+                let chunk = min(rest, spaces.count)
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: spaces[0..<chunk]))
+                rest -= chunk
+            }
+        }
     }
 
     /// Writes the buffer out when it has reached the chunk size (a no-op when collecting).

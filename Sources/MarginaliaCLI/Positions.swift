@@ -201,7 +201,7 @@ struct DisplayPaths {
         prefix = cwd.hasSuffix("/") ? cwd : cwd + "/"
     }
 
-    /// What `Terminal.display` returns for `path`.
+    /// What `Terminal.display` returns for `path`; the last finding's path is remembered.
     mutating func display(_ path: String) -> String {
         if path == lastPath && !lastPath.isEmpty { return lastDisplay }
         lastPath = path
