@@ -23,6 +23,8 @@ struct BracketFrame {
     var firstKey: Int
     /// First index in `semicolons` belonging directly to this frame.
     var firstSemicolon: Int
+    /// First index in `tree.citations` that may lie inside this frame.
+    var firstCitation: Int
 }
 
 /// Scans the inline markup of blocks: citations, notes, spans, mentions, links, code spans.
@@ -41,13 +43,17 @@ struct InlineScanner {
     var opaque: [Range<Int>] = []
     /// Inline notes as (start offset, definition) until they are numbered.
     var inlineNotes: [NoteDefinition] = []
-    /// Labels of Pandoc example-list items `(@label)`: in-text `@label` refers to them, not a source.
-    var exampleLabels: Set<String> = []
+    /// Labels of Pandoc example-list items `(@label)`, each with the offset of its first item:
+    /// in-text `@label` refers to them, not a source.
+    var exampleLabels: [String: Int] = [:]
 
     private var stack: [BracketFrame] = []
     private var keys: [KeyCandidate] = []
     private var semicolons: [Int] = []
     private var commentIndex = 0
+    /// Where a block-initial example-list marker may start: the block start, or after the HTML
+    /// comments that open a block at column 0 (Pandoc reads those as raw blocks of their own).
+    private var markerStart = 0
     /// End of the block being scanned.
     private var blockEnd = 0
     // Failure caches, reset per block: a search that found nothing from X finds nothing later.
@@ -99,6 +105,16 @@ struct InlineScanner {
         let end = block.upperBound
         let lower = block.lowerBound
         let p = base
+        markerStart = lower
+        if markdown && (lower == 0 || p[lower - 1] == 0x0A) {
+            var c = commentIndex
+            while c < comments.count && comments[c].lowerBound == markerStart {
+                var j = comments[c].upperBound
+                while j < end && ByteClass.isWhitespace(p[j]) { j += 1 }
+                markerStart = j
+                c += 1
+            }
+        }
         let triggers = self.triggers
         var i = lower
         // Where the last construct handler resumed: bytes from here on were passed over as
@@ -123,7 +139,7 @@ struct InlineScanner {
                 i = openBracket(i, end)
             case 0x5E:
                 if i + 1 < end && p[i + 1] == 0x5B {
-                    stack.append(BracketFrame(open: i + 1, isInlineNote: true, firstKey: keys.count, firstSemicolon: semicolons.count))
+                    stack.append(BracketFrame(open: i + 1, isInlineNote: true, firstKey: keys.count, firstSemicolon: semicolons.count, firstCitation: tree.citations.count))
                     i += 2
                 } else {
                     i += 1
@@ -362,8 +378,9 @@ struct InlineScanner {
             break
         }
         let keyRange = (at + 1)..<j
-        if !suppress && Self.isExampleListMarker(buf, at, keyRange, end, lower) {
-            exampleLabels.insert(ByteClass.string(buf, keyRange))
+        if !suppress && Self.isExampleListMarker(buf, at, keyRange, end, markerStart) {
+            let label = ByteClass.string(buf, keyRange)
+            if exampleLabels[label] == nil { exampleLabels[label] = i }
             return j
         }
         keys.append(KeyCandidate(
@@ -445,7 +462,7 @@ struct InlineScanner {
             let after = close + 2
             var plain = nextBracket(from: i + 2, end) == close
             // Pandoc reads `@key [[x]]` as an in-text citation with the suffix `[x]`.
-            let probe = BracketFrame(open: i, isInlineNote: false, firstKey: keys.count, firstSemicolon: semicolons.count)
+            let probe = BracketFrame(open: i, isInlineNote: false, firstKey: keys.count, firstSemicolon: semicolons.count, firstCitation: tree.citations.count)
             if precedingTextualKey(probe) != nil && !(after < end && (buf[after] == 0x5B || buf[after] == 0x28)) { plain = false }
             if plain && !(after < end && buf[after] == 0x7B) {
                 if let mention = Self.mention(buf, i, close) {
@@ -465,7 +482,7 @@ struct InlineScanner {
                 return j + 1
             }
         }
-        stack.append(BracketFrame(open: i, isInlineNote: false, firstKey: keys.count, firstSemicolon: semicolons.count))
+        stack.append(BracketFrame(open: i, isInlineNote: false, firstKey: keys.count, firstSemicolon: semicolons.count, firstCitation: tree.citations.count))
         return i + 1
     }
 
@@ -559,10 +576,11 @@ struct InlineScanner {
             keys[previous].consumed = true
             let k = keys[previous]
             let suffixEnd = directSemicolons.first ?? i
+            var cursor = 0
             let first = CitationItem(
                 key: k.key, keyRange: k.keyRange, range: k.start..<suffixEnd,
                 mode: k.suppressAuthor ? .suppressAuthor : .authorInText, prefix: "",
-                suffix: Self.suffixText(buf, (frame.open + 1)..<suffixEnd))
+                suffix: Self.suffixText(buf, (frame.open + 1)..<suffixEnd, nested: Self.nestedCitations(tree.citations, frame), cursor: &cursor))
             tree.citations.append(Citation(range: k.start..<after, items: [first] + rest, isBracketed: false))
             finishTextual(directKeys)
             return after
@@ -607,10 +625,71 @@ struct InlineScanner {
     }
 
     /// Pandoc's suffix: inline text after the key; a leading space is kept as one space.
-    private static func suffixText(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> String {
-        let text = ByteClass.plainText(buf, r)
+    private static func suffixText(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, nested: [Range<Int>], cursor: inout Int) -> String {
+        let text = affixText(buf, r, nested: nested, cursor: &cursor)
         if text.isEmpty { return "" }
         return (r.lowerBound < r.upperBound && ByteClass.isWhitespace(buf[r.lowerBound])) ? " " + text : text
+    }
+
+    /// Ranges of the citations emitted inside `frame` so far, sorted by start; usually none.
+    private static func nestedCitations(_ citations: [Citation], _ frame: BracketFrame) -> [Range<Int>] {
+        if frame.firstCitation >= citations.count { return [] }
+        return citations[frame.firstCitation...].map(\.range).sorted { $0.lowerBound < $1.lowerBound }
+    }
+
+    /// The plain text of a prefix or suffix. A citation nested in it keeps its source text
+    /// (whitespace collapsed), as in Pandoc, whose `Cite` content is the raw source.
+    ///
+    /// `nested` is sorted and the affixes of one bracket are asked in order, so `cursor`
+    /// walks it once per bracket.
+    private static func affixText(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, nested: [Range<Int>], cursor: inout Int) -> String {
+        while cursor < nested.count && nested[cursor].lowerBound < r.lowerBound { cursor += 1 }
+        var inner: [Range<Int>] = []
+        while cursor < nested.count && nested[cursor].lowerBound < r.upperBound {
+            if nested[cursor].upperBound <= r.upperBound { inner.append(nested[cursor]) }
+            cursor += 1
+        }
+        // Most affixes hold no nested citation: one plain pass.
+        if inner.isEmpty { return ByteClass.plainText(buf, r) }
+        var out = ""
+        var space = false
+        var at = r.lowerBound
+        func add(_ segment: Range<Int>, raw: Bool) {
+            guard !segment.isEmpty else { return }
+            if ByteClass.isWhitespace(buf[segment.lowerBound]) { space = true }
+            let text = raw ? rawText(buf, segment) : ByteClass.plainText(buf, segment)
+            if !text.isEmpty {
+                if space && !out.isEmpty { out += " " }
+                out += text
+                space = false
+            }
+            if ByteClass.isWhitespace(buf[segment.upperBound - 1]) { space = true }
+        }
+        for c in inner where c.lowerBound >= at {
+            add(at..<c.lowerBound, raw: false)
+            add(c, raw: true)
+            at = c.upperBound
+        }
+        add(at..<r.upperBound, raw: false)
+        return out
+    }
+
+    /// The source bytes of `r` with each whitespace run collapsed to one space.
+    private static func rawText(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(r.count)
+        var space = false
+        for i in r {
+            let b = buf[i]
+            if ByteClass.isWhitespace(b) {
+                space = true
+                continue
+            }
+            if space && !bytes.isEmpty { bytes.append(0x20) }
+            space = false
+            bytes.append(b)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The items of `[...]` when every `;`-separated piece holds a key; nil otherwise.
@@ -628,17 +707,19 @@ struct InlineScanner {
         pieces.append(start..<close)
         var items: [CitationItem] = []
         var firstKeyOfPiece: [Int] = []
+        let nested = Self.nestedCitations(tree.citations, frame)
+        var cursor = 0
         var keyIndex = directKeys.lowerBound
         for piece in pieces {
             while keyIndex < directKeys.upperBound && keys[keyIndex].start < piece.lowerBound { keyIndex += 1 }
             guard keyIndex < directKeys.upperBound, keys[keyIndex].end <= piece.upperBound else { return nil }
             firstKeyOfPiece.append(keyIndex)
             let k = keys[keyIndex]
-            let prefix = ByteClass.plainText(buf, piece.lowerBound..<k.start)
+            let prefix = Self.affixText(buf, piece.lowerBound..<k.start, nested: nested, cursor: &cursor)
             items.append(CitationItem(
                 key: k.key, keyRange: k.keyRange, range: ByteClass.trim(buf, piece).lowerBound..<max(k.end, ByteClass.trim(buf, piece).upperBound),
                 mode: k.suppressAuthor ? .suppressAuthor : .normalCitation, prefix: prefix,
-                suffix: Self.suffixText(buf, k.end..<piece.upperBound)))
+                suffix: Self.suffixText(buf, k.end..<piece.upperBound, nested: nested, cursor: &cursor)))
         }
         for index in firstKeyOfPiece { keys[index].consumed = true }
         return items
@@ -650,7 +731,8 @@ struct InlineScanner {
     ) -> [CitationItem]? {
         if frame.open + 1 < close && buf[frame.open + 1] == 0x5E { return nil }
         guard let firstSemi = semis.first else { return [] }
-        let restFrame = BracketFrame(open: firstSemi, isInlineNote: false, firstKey: directKeys.lowerBound, firstSemicolon: 0)
+        let restFrame = BracketFrame(
+            open: firstSemi, isInlineNote: false, firstKey: directKeys.lowerBound, firstSemicolon: 0, firstCitation: frame.firstCitation)
         var keyStart = directKeys.lowerBound
         while keyStart < directKeys.upperBound && keys[keyStart].start < firstSemi { keyStart += 1 }
         return citationItems(restFrame, close, keyStart..<directKeys.upperBound, Array(semis.dropFirst()))

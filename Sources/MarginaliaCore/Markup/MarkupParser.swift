@@ -51,7 +51,13 @@ public enum MarkupParser {
         inline.tree = MarkupTree()
         withExtendedLifetime(triggers) {}
         if !inline.exampleLabels.isEmpty {
-            tree.citations.removeAll { !$0.isBracketed && inline.exampleLabels.contains($0.items[0].key) }
+            // Pandoc reads `@label [p. 3]` before the label's item as a citation; a bare `@label`,
+            // or any `@label` after the item, is the item's number.
+            let labels = inline.exampleLabels
+            tree.citations.removeAll { c in
+                guard !c.isBracketed, let item = labels[c.items[0].key] else { return false }
+                return c.range.lowerBound > item || (c.items.count == 1 && c.items[0].suffix.isEmpty)
+            }
         }
         opaque += inline.opaque
 
