@@ -77,6 +77,13 @@ public enum Sentences {
 
     @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 
+    /// The high bit of each byte lane of `x` that equals `byte` (exact, no carries between lanes).
+    @inline(__always) static func laneEquals(_ x: UInt64, _ byte: UInt8) -> UInt64 {
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let t = x ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
+        return ~(((t & low7) &+ low7) | t | low7)
+    }
+
     /// The segmentation proper: one pass over `start..<end`.
     static func scan(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> [Range<Int>] {
         var result: [Range<Int>] = []
@@ -119,7 +126,21 @@ public enum Sentences {
                 i += 1
                 lastNonSpace = i
                 // Inside a sentence only line breaks, terminators and E2 (…) need a look: run
-                // over everything else (continuation bytes included), noting non-space bytes.
+                // over everything else (continuation bytes included), noting non-space bytes,
+                // eight bytes at a time, then byte by byte up to the next such byte.
+                if let base = buffer.baseAddress {
+                    while i + 8 <= end {
+                        let x = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                        let stops = laneEquals(x, 0x0A) | laneEquals(x, 0x0D) | laneEquals(x, 0x2E) | laneEquals(x, 0x21)
+                            | laneEquals(x, 0x3F) | laneEquals(x, 0xE2)
+                        var nonSpace = ~(laneEquals(x, 0x20) | laneEquals(x, 0x09)) & 0x8080_8080_8080_8080
+                        let lanes = stops == 0 ? 8 : stops.trailingZeroBitCount >> 3
+                        if lanes < 8 { nonSpace &= (UInt64(1) << (lanes << 3)) &- 1 }
+                        if nonSpace != 0 { lastNonSpace = i + ((63 - nonSpace.leadingZeroBitCount) >> 3) + 1 }
+                        i += lanes
+                        if lanes < 8 { break }
+                    }
+                }
                 while i < end {
                     let c = buffer[i]
                     if c == 0x20 || c == 0x09 {
@@ -281,20 +302,18 @@ public enum Sentences {
 
     /// Abbreviations (lowercased, without their final period) after which a period does not end
     /// a sentence. `no`, `p`, `pp` and months only count before a digit.
-    static let abbreviations: Set<[UInt8]> = Set(
-        [
+    static let abbreviations = ByteWordSet([
             "mr", "mrs", "ms", "dr", "st", "vs", "etc", "cf", "prof", "gen", "col", "lt", "sgt", "capt", "cpt",
             "rev", "jr", "sr", "fig", "figs", "vol", "vols", "ed", "eds", "approx", "ca", "mt", "ft", "sen", "rep",
             "gov", "pres", "adm", "maj", "cmdr", "st", "ave", "blvd", "dept", "est", "nos", "op", "cit", "ibid", "al",
             "e.g", "i.e", "a.m", "p.m", "u.s", "u.k", "u.n", "e.u",
-        ].map { Array($0.utf8) })
+        ])
 
     /// Abbreviations that only hold before a number: `No. 5`, `p. 4`, `Jan. 3`.
-    static let numberAbbreviations: Set<[UInt8]> = Set(
-        [
+    static let numberAbbreviations = ByteWordSet([
             "no", "p", "pp", "nr", "art", "sec", "ch", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
             "sept", "oct", "nov", "dec",
-        ].map { Array($0.utf8) })
+        ])
 
     /// True when the period at `i` is part of an abbreviation, initial, decimal or initialism.
     static func isNonTerminalPeriod(_ buffer: UnsafeBufferPointer<UInt8>, at i: Int, sentenceStart: Int, end: Int) -> Bool {
@@ -317,22 +336,102 @@ public enum Sentences {
         // A single capital initial: "J. Smith".
         if length == 1 && buffer[s] >= 0x41 && buffer[s] <= 0x5A { return true }
         if length > 8 { return false }
-        var word = [UInt8]()
-        word.reserveCapacity(length)
         var hasInnerPeriod = false
-        for k in s..<i {
-            let c = buffer[k]
-            if c == 0x2E { hasInnerPeriod = true }
-            word.append(c >= 0x41 && c <= 0x5A ? c + 0x20 : c)
-        }
-        if abbreviations.contains(word) { return true }
+        for k in s..<i where buffer[k] == 0x2E { hasInnerPeriod = true }
+        let word = s..<i
+        if abbreviations.contains(buffer, word) { return true }
         // Dotted initialisms "U.S.", "e.g." not in the list: single letters between periods.
         if hasInnerPeriod && length <= 5 { return true }
-        if numberAbbreviations.contains(word) {
+        if numberAbbreviations.contains(buffer, word) {
             var k = i + 1
             while k < end && buffer[k] == 0x20 { k += 1 }
             if k < end && buffer[k] >= 0x30 && buffer[k] <= 0x39 { return true }
         }
         return false
+    }
+}
+
+/// A fixed set of short words looked up by a byte range of the text, ASCII case folded, without
+/// allocating: words of up to 15 bytes are packed into two integers in an open-addressing table.
+struct ByteWordSet: Sendable {
+    /// Packed first eight bytes per slot.
+    private let low: [UInt64]
+    /// Packed bytes 8-14 and the length (with its high bit set) per slot; 0 for an empty slot.
+    private let high: [UInt64]
+    /// Table size minus one (a power of two minus one).
+    private let mask: Int
+    /// Words longer than 15 bytes.
+    private let long: Set<[UInt8]>
+
+    /// Builds the set from words given as they must match (lowercase).
+    init(_ words: [String]) {
+        var packed: [(UInt64, UInt64)] = []
+        var long = Set<[UInt8]>()
+        for word in words {
+            let bytes = Array(word.utf8)
+            if bytes.count > 15 { long.insert(bytes); continue }
+            packed.append(ByteWordSet.pack(bytes.count) { bytes[$0] })
+        }
+        var size = 8
+        while size < packed.count * 4 { size *= 2 }
+        var low = [UInt64](repeating: 0, count: size)
+        var high = [UInt64](repeating: 0, count: size)
+        for (lo, hi) in packed {
+            var slot = ByteWordSet.slot(lo, hi, mask: size - 1)
+            while high[slot] != 0 && !(low[slot] == lo && high[slot] == hi) { slot = (slot + 1) & (size - 1) }
+            low[slot] = lo
+            high[slot] = hi
+        }
+        self.low = low
+        self.high = high
+        self.mask = size - 1
+        self.long = long
+    }
+
+    /// Packs `count` (at most 15) bytes given by `byte`.
+    @inline(__always) private static func pack(_ count: Int, _ byte: (Int) -> UInt8) -> (UInt64, UInt64) {
+        var lo: UInt64 = 0
+        var hi: UInt64 = UInt64(count | 0x80) << 56
+        for k in 0..<count {
+            if k < 8 { lo |= UInt64(byte(k)) << (k << 3) } else { hi |= UInt64(byte(k)) << ((k - 8) << 3) }
+        }
+        return (lo, hi)
+    }
+
+    /// The table slot to probe first.
+    @inline(__always) private static func slot(_ lo: UInt64, _ hi: UInt64, mask: Int) -> Int {
+        var h = lo &* 0x9E37_79B9_7F4A_7C15
+        h ^= hi &* 0xC2B2_AE3D_27D4_EB4F
+        h ^= h >> 29
+        h = h &* 0xBF58_476D_1CE4_E5B9
+        return Int(truncatingIfNeeded: h >> 32) & mask
+    }
+
+    /// Whether the packed word is in the table.
+    @inline(__always) private func contains(packed: (UInt64, UInt64)) -> Bool {
+        var slot = ByteWordSet.slot(packed.0, packed.1, mask: mask)
+        while high[slot] != 0 {
+            if high[slot] == packed.1 && low[slot] == packed.0 { return true }
+            slot = (slot + 1) & mask
+        }
+        return false
+    }
+
+    /// Whether the bytes of `range`, ASCII lowercased, are one of the words.
+    func contains(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        let count = range.count
+        if count > 15 {
+            var word: [UInt8] = []
+            for i in range { let b = buffer[i]; word.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b) }
+            return long.contains(word)
+        }
+        let start = range.lowerBound
+        return contains(packed: ByteWordSet.pack(count) { let b = buffer[start + $0]; return b >= 0x41 && b <= 0x5A ? b + 0x20 : b })
+    }
+
+    /// Whether `word` (already lowercased) is one of the words.
+    func contains(_ word: [UInt8]) -> Bool {
+        if word.count > 15 { return long.contains(word) }
+        return contains(packed: ByteWordSet.pack(word.count) { word[$0] })
     }
 }

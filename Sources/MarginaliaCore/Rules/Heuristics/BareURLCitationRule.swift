@@ -15,17 +15,13 @@ enum BareURLCitationRule {
     static let message = "bare URL standing in for a citation"
 
     /// Words before a URL on its line that make it a contact link, not a source.
-    static let contactWords: Set<[UInt8]> = Set(
-        ["contact", "follow", "subscribe", "donate", "donations", "email", "e-mail", "write", "join", "signup", "register"].map {
-            Array($0.utf8)
-        })
+    static let contactWords = ByteWordSet(["contact", "follow", "subscribe", "donate", "donations", "email", "e-mail", "write", "join", "signup", "register"])
 
     /// Nouns of a page that, after "my"/"our", make a URL self-promotion.
-    static let pageWords: Set<[UInt8]> = Set(
-        [
+    static let pageWords = ByteWordSet([
             "page", "profile", "website", "site", "blog", "channel", "account", "facebook", "instagram", "twitter",
             "telegram", "youtube", "homepage", "newsletter", "substack", "mastodon",
-        ].map { Array($0.utf8) })
+        ])
 
     /// Hits in a document.
     static func hits(_ context: HeuristicContext) -> [HeuristicHit] {

@@ -141,27 +141,20 @@ struct HeuristicContext {
 
     /// Runs the phrase matchers of the enabled rules in one pass over the text.
     mutating func findPhrases(enabledRules: Set<String>) {
-        var jobs: [(matcher: PhraseMatcher, ranges: [Range<Int>])] = []
+        var jobs: [[Range<Int>]?] = [nil, nil, nil]
         let whole = [0..<buffer.count]
-        var slots: (weasel: Int, quantity: Int, link: Int) = (-1, -1, -1)
         if enabledRules.contains(RuleID.weaselAttribution) {
             var unsourced: [Range<Int>] = []
             for index in sentences.indices where !sentenceIsSourced[index] { unsourced.append(sentences[index]) }
-            slots.weasel = jobs.count
-            jobs.append((WeaselAttributionRule.matcher, unsourced))
+            jobs[0] = unsourced
         }
-        if enabledRules.contains(RuleID.unsourcedFigure) {
-            slots.quantity = jobs.count
-            jobs.append((UnsourcedFigureRule.quantityMatcher, whole))
-        }
-        if enabledRules.contains(RuleID.missingSourcePointer) {
-            slots.link = jobs.count
-            jobs.append((MissingSourcePointerRule.linkMatcher, whole))
-        }
-        let found = PhraseMatcher.scan(buffer, jobs: jobs)
-        if slots.weasel >= 0 { weaselMatches = found[slots.weasel] }
-        if slots.quantity >= 0 { quantityMatches = found[slots.quantity] }
-        if slots.link >= 0 { linkMatches = found[slots.link] }
+        if enabledRules.contains(RuleID.unsourcedFigure) { jobs[1] = whole }
+        if enabledRules.contains(RuleID.missingSourcePointer) { jobs[2] = whole }
+        if jobs.allSatisfy({ $0 == nil }) { return }
+        let found = PhraseSet.heuristics.scan(buffer, ranges: jobs)
+        weaselMatches = found[0]
+        quantityMatches = found[1]
+        linkMatches = found[2]
     }
 
     /// Index of the sentence holding `offset`, or of the last sentence before it.
@@ -328,6 +321,50 @@ enum HeuristicBytes {
         return result
     }
 
+    /// Offset of the first byte in `start..<end` equal to `a`, `b`, `c` or `d` (repeat one to
+    /// look for fewer), or `max(start, end)` when there is none; eight bytes at a time.
+    @inline(__always) static func firstOf(
+        _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, _ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8
+    ) -> Int {
+        var i = start
+        if let base = buffer.baseAddress {
+            while i + 8 <= end {
+                let x = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                let m = Sentences.laneEquals(x, a) | Sentences.laneEquals(x, b) | Sentences.laneEquals(x, c) | Sentences.laneEquals(x, d)
+                if m != 0 { return i + (m.trailingZeroBitCount >> 3) }
+                i += 8
+            }
+        }
+        while i < end {
+            let v = buffer[i]
+            if v == a || v == b || v == c || v == d { return i }
+            i += 1
+        }
+        return max(i, end)
+    }
+
+    /// Offset of the first ASCII digit in `start..<end`, or `max(start, end)`; eight bytes at a time.
+    @inline(__always) static func firstDigit(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+        var i = start
+        if let base = buffer.baseAddress {
+            let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            while i + 8 <= end {
+                let x = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                let y = x & low7
+                // Lanes of 0x30...0x39 among ASCII bytes: no carries, every lane stays below 0x100.
+                let m = (y &+ (0x50 &* ones)) & ~(y &+ (0x46 &* ones)) & ~x & 0x8080_8080_8080_8080
+                if m != 0 { return i + (m.trailingZeroBitCount >> 3) }
+                i += 8
+            }
+        }
+        while i < end {
+            if isDigit(buffer[i]) { return i }
+            i += 1
+        }
+        return max(i, end)
+    }
+
     /// Offset of the first `byte` in `start..<end`, or `end` when there is none (memchr).
     @inline(__always) static func find(_ byte: UInt8, _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
         guard start < end, let base = buffer.baseAddress else { return max(start, end) }
@@ -340,6 +377,8 @@ enum HeuristicBytes {
     static func hasNoteMarker(_ buffer: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Bool {
         var i = range.lowerBound + 1
         while i < range.upperBound {
+            i = firstOf(buffer, from: i, to: range.upperBound, 0x28, 0x5B, 0xC2, 0xC2)
+            if i >= range.upperBound { break }
             let b = buffer[i]
             if (b == 0x28 || b == 0x5B) && i + 2 < range.upperBound + 1 {
                 let close: UInt8 = b == 0x28 ? 0x29 : 0x5D
@@ -452,7 +491,7 @@ struct PhraseMatcher {
     private let terminalRank: [Int32]
     /// Per lowercased first byte (< 0x80) times 128 plus folded second byte (`fold`): whether
     /// some phrase can start with these two bytes.
-    private let startPairs: [Bool]
+    let startPairs: [Bool]
 
     /// Builds the matcher; patterns must start with a literal.
     init(_ phrases: [String]) {
@@ -619,63 +658,20 @@ struct PhraseMatcher {
         return best.map { ($0.index, $0.end) }
     }
 
-    /// Whether a phrase may start at `i` (a candidate position), judging by two bytes.
-    @inline(__always) func mayStart(_ buffer: UnsafeBufferPointer<UInt8>, at i: Int, limit: Int) -> Bool {
-        let b = buffer[i]
-        if rootChild[Int(b)] < 0 { return false }
-        if i + 1 >= limit { return true }
-        return startPairs[Int(HeuristicBytes.lower(b)) << 7 | Int(PhraseMatcher.fold(buffer[i + 1]))]
-    }
-
-    /// Every non-overlapping match of each job's matcher within the job's ranges (sorted,
-    /// disjoint; a match never passes the end of its range). The candidate positions, shared by
-    /// all jobs, are found in one pass: ASCII word starts, and ASCII punctuation that starts a
-    /// phrase.
-    ///
-    /// Gives the same matches as `matches(_:in:)` per job and range.
-    static func scan(_ buffer: UnsafeBufferPointer<UInt8>, jobs: [(matcher: PhraseMatcher, ranges: [Range<Int>])]) -> [[PhraseMatch]] {
-        if jobs.isEmpty { return [] }
-        // 1: ASCII letter or digit; 2: other ASCII byte that starts some phrase; 0: neither.
-        var classes = [UInt8](repeating: 0, count: 256)
-        for b in 0..<0x80 {
-            if HeuristicBytes.isDigit(UInt8(b)) || HeuristicBytes.isLetter(UInt8(b)) {
-                classes[b] = 1
-            } else if jobs.contains(where: { $0.matcher.rootChild[b] >= 0 }) {
-                classes[b] = 2
-            }
-        }
-        var end = 0
-        for job in jobs { if let last = job.ranges.last { end = max(end, last.upperBound) } }
-        end = min(end, buffer.count)
-        var candidates: [Int] = []
-        candidates.reserveCapacity(end / 5)
-        classes.withUnsafeBufferPointer { classes in
-            var i = 0
-            while i < end {
-                let c = classes[Int(buffer[i])]
-                if c == 0 { i += 1; continue }
-                if c == 2 || i == 0 || !HeuristicBytes.isWordByte(buffer, i - 1) { candidates.append(i) }
-                i += 1
-                // The rest of an ASCII word holds no candidate.
-                if c == 1 { while i < end && classes[Int(buffer[i])] == 1 { i += 1 } }
-            }
-        }
-        return jobs.map { $0.matcher.matches(buffer, candidates: candidates, in: $0.ranges) }
-    }
-
-    /// Every non-overlapping match at the given candidate positions (sorted) within `ranges`
-    /// (sorted, disjoint), each match ending by the end of its range.
-    func matches(_ buffer: UnsafeBufferPointer<UInt8>, candidates: [Int], in ranges: [Range<Int>]) -> [PhraseMatch] {
+    /// Every non-overlapping match at the given candidates within `ranges` (sorted, disjoint),
+    /// each match ending by the end of its range. A candidate is `offset << 8 | job bits`
+    /// (sorted); only those with `bit` set are tried.
+    func matches(_ buffer: UnsafeBufferPointer<UInt8>, candidates: [Int], bit: Int, in ranges: [Range<Int>]) -> [PhraseMatch] {
         var result: [PhraseMatch] = []
         var k = 0
         var nextFree = 0
-        for i in candidates where i >= nextFree {
+        for candidate in candidates where candidate & bit != 0 {
+            let i = candidate >> 8
+            if i < nextFree { continue }
             while k < ranges.count && ranges[k].upperBound <= i { k += 1 }
             if k >= ranges.count { break }
             let range = ranges[k]
-            guard range.lowerBound <= i, mayStart(buffer, at: i, limit: range.upperBound),
-                let found = match(buffer, at: i, limit: range.upperBound)
-            else { continue }
+            guard range.lowerBound <= i, let found = match(buffer, at: i, limit: range.upperBound) else { continue }
             result.append(PhraseMatch(index: found.index, range: i..<found.end, limit: range.upperBound))
             nextFree = found.end
         }
@@ -700,6 +696,114 @@ struct PhraseMatcher {
             i += 1
             // The rest of an ASCII word holds no word start.
             if alnum { while i < limit && isAlnum[Int(buffer[i])] { i += 1 } }
+        }
+        return result
+    }
+}
+
+/// Several phrase matchers searched in one pass: the candidate positions (ASCII word starts,
+/// and ASCII punctuation that starts a phrase) are found eight bytes at a time and filtered by
+/// the union of the matchers' two-byte start tables.
+struct PhraseSet {
+    /// The matchers, at most eight; matcher `j` has job bit `1 << j`.
+    let matchers: [PhraseMatcher]
+    /// Per two-byte key (see `PhraseMatcher.fold`): the job bits of matchers that may start there.
+    let pairBits: [UInt8]
+    /// Job bits of matchers with a one-byte phrase start (for a candidate on the last byte).
+    let lastByteBits: [UInt8]
+    /// ASCII non-alphanumeric bytes that start some phrase, such as `(` and `[`.
+    let punctuation: [UInt8]
+
+    /// The weasel (bit 1), quantity (bit 2) and link (bit 4) phrases of the heuristic rules.
+    static let heuristics = PhraseSet([WeaselAttributionRule.matcher, UnsourcedFigureRule.quantityMatcher, MissingSourcePointerRule.linkMatcher])
+
+    /// Combines up to eight matchers.
+    init(_ matchers: [PhraseMatcher]) {
+        self.matchers = Array(matchers.prefix(8))
+        var pairs = [UInt8](repeating: 0, count: 128 * 128)
+        var last = [UInt8](repeating: 0, count: 256)
+        var punctuation: [UInt8] = []
+        for (j, matcher) in self.matchers.enumerated() {
+            let bit = UInt8(1 << j)
+            for key in 0..<(128 * 128) where matcher.startPairs[key] { pairs[key] |= bit }
+            for b in 0..<0x80 where matcher.rootChild[b] >= 0 {
+                last[b] |= bit
+                let byte = UInt8(b)
+                if !HeuristicBytes.isDigit(byte) && !HeuristicBytes.isLetter(byte) && !punctuation.contains(byte) { punctuation.append(byte) }
+            }
+        }
+        self.pairBits = pairs
+        self.lastByteBits = last
+        self.punctuation = punctuation
+    }
+
+    /// Every non-overlapping match of matcher `j` within `ranges[j]` (sorted, disjoint; nil: not
+    /// searched), a match never passing the end of its range. Gives the same matches as
+    /// `PhraseMatcher.matches(_:in:)` per range.
+    func scan(_ buffer: UnsafeBufferPointer<UInt8>, ranges: [[Range<Int>]?]) -> [[PhraseMatch]] {
+        var enabled: UInt8 = 0
+        for (j, list) in ranges.enumerated() where j < matchers.count && list != nil { enabled |= UInt8(1 << j) }
+        let candidates = self.candidates(buffer, enabled: enabled)
+        var results: [[PhraseMatch]] = []
+        for (j, list) in ranges.enumerated() {
+            guard j < matchers.count, let list else { results.append([]); continue }
+            results.append(matchers[j].matches(buffer, candidates: candidates, bit: 1 << j, in: list))
+        }
+        return results
+    }
+
+    /// The candidate positions as `offset << 8 | job bits`, in order.
+    func candidates(_ buffer: UnsafeBufferPointer<UInt8>, enabled: UInt8) -> [Int] {
+        var result: [Int] = []
+        let n = buffer.count
+        guard enabled != 0, let base = buffer.baseAddress else { return result }
+        result.reserveCapacity(n / 16)
+        @inline(__always) func consider(_ i: Int) {
+            let b = buffer[i]
+            let bits = i + 1 < n ? pairBits[Int(HeuristicBytes.lower(b)) << 7 | Int(PhraseMatcher.fold(buffer[i + 1]))] : lastByteBits[Int(b)]
+            let wanted = bits & enabled
+            if wanted != 0 { result.append(i << 8 | Int(wanted)) }
+        }
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        var i = 0
+        // Lane flags of the byte before the current chunk: alphanumeric, non-ASCII.
+        var carryAlnum: UInt64 = 0
+        var carryNonASCII: UInt64 = 0
+        while i + 8 <= n {
+            let x = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+            let ascii = ~x & high
+            let y = x & low7
+            let l = y | (0x20 &* ones)
+            let letters = (l &+ (0x1F &* ones)) & ~(l &+ (0x05 &* ones))
+            let digits = (y &+ (0x50 &* ones)) & ~(y &+ (0x46 &* ones))
+            let alnum = (letters | digits) & ascii & high
+            var found = alnum & ~((alnum << 8) | carryAlnum)
+            for p in punctuation {
+                let t = x ^ (UInt64(p) &* ones)
+                found |= ~(((t & low7) &+ low7) | t | low7)
+            }
+            // Starts after a non-ASCII byte need the exact word-byte test.
+            var afterNonASCII = found & (((~ascii & high) << 8) | carryNonASCII) & alnum
+            carryAlnum = (alnum >> 56) & 0x80
+            carryNonASCII = (x >> 56) & 0x80
+            while afterNonASCII != 0 {
+                let lane = afterNonASCII.trailingZeroBitCount >> 3
+                if HeuristicBytes.isWordByte(buffer, i + lane - 1) { found &= ~(UInt64(0x80) << (lane << 3)) }
+                afterNonASCII &= afterNonASCII - 1
+            }
+            while found != 0 {
+                consider(i + (found.trailingZeroBitCount >> 3))
+                found &= found - 1
+            }
+            i += 8
+        }
+        while i < n {
+            let b = buffer[i]
+            let isAlnum = HeuristicBytes.isDigit(b) || HeuristicBytes.isLetter(b)
+            if (isAlnum && (i == 0 || !HeuristicBytes.isWordByte(buffer, i - 1))) || punctuation.contains(b) { consider(i) }
+            i += 1
         }
         return result
     }

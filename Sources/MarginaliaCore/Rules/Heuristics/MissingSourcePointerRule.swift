@@ -15,12 +15,11 @@ enum MissingSourcePointerRule {
     static let message = "pointer to a source that is not there"
 
     /// Words that make a line-final "here" point at a source.
-    static let cues: Set<[UInt8]> = Set(
-        [
+    static let cues = ByteWordSet([
             "read", "see", "find", "found", "available", "example", "also", "and", "more", "click", "look", "watch",
             "listen", "download", "details", "info", "information", "article", "link", "links", "source", "sources",
             "report", "video", "photos", "published", "posted", "story", "text", "original",
-        ].map { Array($0.utf8) })
+        ])
 
     /// Link phrases that point without a URL.
     static let linkMatcher = PhraseMatcher([
@@ -57,7 +56,7 @@ enum MissingSourcePointerRule {
             {
                 let lineStart = Sentences.lineStartBefore(buffer, i)
                 let before = HeuristicBytes.wordsBefore(buffer, i, count: 5, floor: lineStart)
-                if let cue = before.last(where: { cues.contains(HeuristicBytes.lowercased(buffer, $0)) }) {
+                if let cue = before.last(where: { cues.contains(buffer, $0) }) {
                     // "read more about it here": start at the earliest cue.
                     candidates.append(cue.lowerBound..<(i + 4))
                 } else if before.isEmpty {

@@ -18,23 +18,31 @@ enum UnsourcedFigureRule {
     static let message = "figure with no citation"
 
     /// Words before a number that make it an identifier, not a quantity.
-    static let identifierLabels: Set<[UInt8]> = Set(
-        [
+    static let identifierLabels = ByteWordSet([
             "code", "no", "nr", "number", "id", "iban", "bic", "swift", "account", "tel", "phone", "fax", "zip",
             "postcode", "isbn", "issn", "doi", "page", "pages", "p", "pp", "vol", "volume", "art", "article",
             "section", "flight", "route", "room", "unit", "box", "ref", "case", "file", "law", "resolution",
             "decree", "order", "bill", "model", "version", "v",
-        ].map { Array($0.utf8) })
+        ])
 
     /// First words of an appeal whose percentages are instructions, not facts.
-    static let imperativeOpeners: Set<[UInt8]> = Set(
-        ["donate", "give", "send", "pay", "contribute", "transfer", "add", "take", "save", "set", "spend", "share"]
-            .map { Array($0.utf8) })
+    static let imperativeOpeners = ByteWordSet(["donate", "give", "send", "pay", "contribute", "transfer", "add", "take", "save", "set", "spend", "share"])
 
     /// Magnitude words after a number.
     static let magnitudes: [[UInt8]] = ["thousand", "million", "billion", "trillion", "thousands", "millions", "billions"].map {
         Array($0.utf8)
     }
+
+    /// `magnitudes` for lookups by byte range.
+    static let magnitudeWords = ByteWordSet(magnitudes.map { String(decoding: $0, as: UTF8.self) })
+
+    /// Words for per cent after a number.
+    static let percentWords = ByteWordSet(["percent", "pct"])
+
+    /// "per" and "cent", as in "8 per cent".
+    static let perWord: [UInt8] = Array("per".utf8)
+    /// See `perWord`.
+    static let centWord: [UInt8] = Array("cent".utf8)
 
     /// Hits in a document.
     static func hits(_ context: HeuristicContext) -> [HeuristicHit] {
@@ -108,12 +116,11 @@ enum UnsourcedFigureRule {
         guard k > offset else { return nil }
         let words = HeuristicBytes.wordsAfter(buffer, k, count: 2, ceiling: min(n, k + 40))
         guard let first = words.first, first.lowerBound == k else { return nil }
-        let word = HeuristicBytes.lowercased(buffer, first)
-        if word == Array("percent".utf8) || word == Array("pct".utf8) { return (first.upperBound, true, false) }
-        if word == Array("per".utf8), words.count > 1, HeuristicBytes.equalsLowercased(buffer, words[1], Array("cent".utf8)) {
+        if percentWords.contains(buffer, first) { return (first.upperBound, true, false) }
+        if HeuristicBytes.equalsLowercased(buffer, first, perWord), words.count > 1, HeuristicBytes.equalsLowercased(buffer, words[1], centWord) {
             return (words[1].upperBound, true, false)
         }
-        if magnitudes.contains(word) { return (first.upperBound, false, true) }
+        if magnitudeWords.contains(buffer, first) { return (first.upperBound, false, true) }
         return nil
     }
 
@@ -124,7 +131,8 @@ enum UnsourcedFigureRule {
         var result: [Range<Int>] = []
         var i = 0
         while i < n {
-            guard HeuristicBytes.isDigit(buffer[i]) else { i += 1; continue }
+            i = HeuristicBytes.firstDigit(buffer, from: i, to: n)
+            if i >= n { break }
             // Part of a word, URL, identifier or longer number: skip the whole token.
             if i > 0 {
                 let p = buffer[i - 1]
@@ -181,7 +189,7 @@ enum UnsourcedFigureRule {
         guard let word = words.first else { return false }
         // Only the words right before, separated by spaces, a colon or a period.
         for k in word.upperBound..<i where !(buffer[k] == 0x20 || buffer[k] == 0x3A || buffer[k] == 0x2E || buffer[k] == 0x23) { return false }
-        return identifierLabels.contains(HeuristicBytes.lowercased(buffer, word))
+        return identifierLabels.contains(buffer, word)
     }
 
     /// Whether a URL starts before `i` with no whitespace in between.
@@ -205,7 +213,7 @@ enum UnsourcedFigureRule {
         guard let word = HeuristicBytes.wordsAfter(context.buffer, sentence.lowerBound, count: 1, ceiling: sentence.upperBound).first else {
             return false
         }
-        return imperativeOpeners.contains(HeuristicBytes.lowercased(context.buffer, word))
+        return imperativeOpeners.contains(context.buffer, word)
     }
 
     /// Quantity phrases: "thousands of", "tens of thousands", "hundreds of", "half a million".

@@ -23,8 +23,7 @@ enum UnsourcedQuoteRule {
     static let maximumQuotationBytes = 12_000
 
     /// Verbs and nouns of speech that introduce or follow a quotation.
-    static let speechWords: Set<[UInt8]> = Set(
-        [
+    static let speechWords = ByteWordSet([
             "said", "says", "say", "saying", "told", "tells", "tell", "telling", "wrote", "writes", "write", "writing",
             "stated", "states", "declared", "declares", "declaring", "claimed", "claims", "claiming", "asked", "asks",
             "ask", "asking", "replied", "replies", "reply", "replying", "answered", "answers", "added", "adds",
@@ -37,19 +36,16 @@ enum UnsourcedQuoteRule {
             "urged", "mentioned", "confirmed", "emphasized", "emphasised", "stressed", "boasted", "joked",
             "proclaimed", "proclaims", "exclaimed", "exclaims", "demanded", "demands", "described", "describes",
             "describing", "calling", "sang", "sings", "read", "reads", "statement", "words", "put", "puts",
-        ].map { Array($0.utf8) })
+        ])
 
     /// Words after which quotation marks name or distance a term rather than quote anyone.
-    static let namingWords: Set<[UInt8]> = Set(
-        [
+    static let namingWords = ByteWordSet([
             "so-called", "called", "dubbed", "named", "titled", "entitled", "term", "terms", "word", "phrase", "label",
             "labelled", "labeled", "nicknamed", "styled", "self-styled", "alleged", "supposed", "as",
-        ].map { Array($0.utf8) })
+        ])
 
     /// Short function words that may stay lowercase in a title.
-    static let titleFunctionWords: Set<[UInt8]> = Set(
-        ["of", "the", "a", "an", "and", "or", "by", "in", "on", "to", "for", "at", "de", "la", "le", "du", "von", "van"]
-            .map { Array($0.utf8) })
+    static let titleFunctionWords = ByteWordSet(["of", "the", "a", "an", "and", "or", "by", "in", "on", "to", "for", "at", "de", "la", "le", "du", "von", "van"])
 
     /// One quoted text: the opening mark's start, the content, and the end of the closing mark.
     struct Quotation {
@@ -81,7 +77,7 @@ enum UnsourcedQuoteRule {
         guard previousEnd >= 0, start > previousEnd, start - previousEnd <= 48 else { return false }
         for k in previousEnd..<start where buffer[k] == 0x0A || buffer[k] == 0x2E || buffer[k] == 0x3F || buffer[k] == 0x21 { return false }
         let words = HeuristicBytes.wordsAfter(buffer, previousEnd, count: 6, ceiling: start)
-        return words.count <= 5 && words.contains { speechWords.contains(HeuristicBytes.lowercased(buffer, $0)) }
+        return words.count <= 5 && words.contains { speechWords.contains(buffer, $0) }
     }
 
     // MARK: - Finding quoted text
@@ -131,8 +127,9 @@ enum UnsourcedQuoteRule {
         let n = buffer.count
         var i = 0
         while i < n {
-            let b = buffer[i]
-            guard b == 0x22 || b == 0xE2 || b == 0xC2, let (kind, length) = mark(buffer, at: i) else { i += 1; continue }
+            i = HeuristicBytes.firstOf(buffer, from: i, to: n, 0x22, 0xE2, 0xC2, 0xC2)
+            if i >= n { break }
+            guard let (kind, length) = mark(buffer, at: i) else { i += 1; continue }
             let opens: Bool
             switch kind {
             case .curlyOpen, .lowOpen, .guillemetOpen: opens = true
@@ -162,6 +159,9 @@ enum UnsourcedQuoteRule {
         var firstParagraphEnd = -1
         var paragraphs = 1
         while i < limit {
+            // Only line feeds and quotation marks need a look.
+            i = HeuristicBytes.firstOf(buffer, from: i, to: limit, 0x0A, 0x22, 0xE2, 0xC2)
+            if i >= limit { break }
             let b = buffer[i]
             if b == 0x0A, let next = paragraphBreak(buffer, at: i) {
                 if firstParagraphEnd < 0 { firstParagraphEnd = i }
@@ -222,7 +222,7 @@ enum UnsourcedQuoteRule {
         let sentenceStart = sentenceIndex.map { context.sentences[$0].lowerBound } ?? 0
         let before = HeuristicBytes.wordsBefore(buffer, quotation.range.lowerBound, count: 8, floor: min(sentenceStart, quotation.range.lowerBound))
         if let nearest = before.first, nearest.upperBound >= quotation.range.lowerBound - 2,
-            namingWords.contains(HeuristicBytes.lowercased(buffer, nearest))
+            namingWords.contains(buffer, nearest)
         {
             return false
         }
@@ -231,7 +231,7 @@ enum UnsourcedQuoteRule {
         }
         if isTitleLike(buffer, words) { return false }
         if words.count >= context.options.minimumQuotationWords { return true }
-        if before.contains(where: { speechWords.contains(HeuristicBytes.lowercased(buffer, $0)) }) { return true }
+        if before.contains(where: { speechWords.contains(buffer, $0) }) { return true }
         if hasColonBefore(buffer, quotation.range.lowerBound) { return true }
         if standsAlone(buffer, quotation) { return true }
         return isFollowedBySpeaker(context, quotation)
@@ -242,7 +242,7 @@ enum UnsourcedQuoteRule {
         guard words.count <= 7 else { return false }
         for word in words {
             let first = buffer[word.lowerBound]
-            if first >= 0x61 && first <= 0x7A && !titleFunctionWords.contains(HeuristicBytes.lowercased(buffer, word)) { return false }
+            if first >= 0x61 && first <= 0x7A && !titleFunctionWords.contains(buffer, word) { return false }
         }
         // A closing "!" or "?" makes it an utterance ("“Shame!”", "“War Is Peace!”").
         if let last = words.last {
@@ -308,6 +308,6 @@ enum UnsourcedQuoteRule {
             while ceiling < lineEnd && buffer[ceiling] != 0x2E && buffer[ceiling] != 0x21 && buffer[ceiling] != 0x3F { ceiling += 1 }
         }
         let after = HeuristicBytes.wordsAfter(buffer, quotation.range.upperBound, count: 4, ceiling: ceiling)
-        return after.contains { speechWords.contains(HeuristicBytes.lowercased(buffer, $0)) }
+        return after.contains { speechWords.contains(buffer, $0) }
     }
 }

@@ -82,19 +82,18 @@ enum WeaselAttributionRule {
     }
 
     /// Nouns naming an unnamed authority after "a senior ...".
-    static let authorityNouns: Set<[UInt8]> = Set(
-        [
+    static let authorityNouns = ByteWordSet([
             "official", "officials", "commander", "officer", "diplomat", "source", "minister", "adviser", "advisor",
             "aide", "general", "analyst", "expert", "figure", "member", "executive", "politician", "spokesman",
-        ].map { Array($0.utf8) })
+        ])
 
     /// End of an authority noun among the next two words, or nil.
     static func authorityEnd(_ buffer: UnsafeBufferPointer<UInt8>, from offset: Int, ceiling: Int) -> Int? {
         // The wildcard already took one word; it may be the noun itself.
         let previous = HeuristicBytes.wordsBefore(buffer, offset, count: 1, floor: 0)
-        if let word = previous.first, authorityNouns.contains(HeuristicBytes.lowercased(buffer, word)) { return word.upperBound }
+        if let word = previous.first, authorityNouns.contains(buffer, word) { return word.upperBound }
         for word in HeuristicBytes.wordsAfter(buffer, offset, count: 2, ceiling: ceiling)
-        where authorityNouns.contains(HeuristicBytes.lowercased(buffer, word)) {
+        where authorityNouns.contains(buffer, word) {
             return word.upperBound
         }
         return nil
