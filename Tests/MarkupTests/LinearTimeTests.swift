@@ -47,6 +47,13 @@ struct LinearTimeTests {
         #expect(ticks.opaqueRanges.isEmpty)
     }
 
+    @Test func manyPiecesAroundManyNestedCitations() {
+        // Each affix of the group looks only at the nested citations in its own range.
+        let t = parse("[" + String(repeating: "@a; ", count: 20_000) + "@c " + String(repeating: "[@b] ", count: 20_000) + "]")
+        #expect(t.citations.count == 20_001)
+        #expect(t.citations.first?.items.count == 20_001)
+    }
+
     @Test func urlsFoundFromTheirColon() {
         let t = parse("a https://x.org/@u b xhttp://no.pe Doi:10.1/no `c`http://y.org/p \\ doi:10.2/z. HTTP://A.B/c (http://q.r/s)")
         #expect(t.links.map(\.url) == ["https://x.org/@u", "http://y.org/p", "https://doi.org/10.2/z", "http://q.r/s"])

@@ -38,6 +38,26 @@ struct CitationTests {
             Span @1-3 types=x
             """)
     }
+
+    @Test func nestedCitationInSuffixKeepsItsSourceText() {
+        // Pandoc's `Cite` content is the raw source, so a nested group keeps `*e.g.*`.
+        let t = parse("@k [a [b [see @x; *e.g.* @y] c] d]")
+        #expect(t.citations.map { $0.items.map { "\($0.key)|\($0.prefix)|\($0.suffix)" } } == [
+            ["k||a [b [see @x; *e.g.* @y] c] d"], ["x|see|", "y|e.g.|"],
+        ])
+    }
+
+    @Test func exampleListMarkersAfterABlockOpeningComment() {
+        // A comment opening a block is a raw block of its own: `(@a)` after it starts an example list.
+        #expect(parse("<!-- x --> (@a) more.\n").citations.isEmpty)
+        #expect(parse("<!-- x -->\n<!-- y --> @a. more.\n").citations.isEmpty)
+        #expect(parse("word <!-- x --> (@a) more.\n").citations.map { $0.items[0].key } == ["a"])
+        #expect(parse("text\n<!-- x --> (@a) more.\n").citations.map { $0.items[0].key } == ["a"])
+        #expect(parse("   <!-- x --> (@a) more.\n").citations.map { $0.items[0].key } == ["a"])
+        // Before the item, `@a [p. 3]` is still a citation; a bare `@a`, or any after it, is the item's number.
+        #expect(parse("text @a [p. 3] and @a.\n\n(@a) item\n").citations.map { $0.items[0].suffix } == ["p. 3"])
+        #expect(parse("(@a) item\n\ntext @a [p. 3] and @a.\n").citations.isEmpty)
+    }
 }
 
 @Suite("Notes, mentions, spans")
