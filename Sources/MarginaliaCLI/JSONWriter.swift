@@ -43,8 +43,8 @@ final class JSONWriter {
         out.append("\": " as StaticString)
     }
 
-    /// Writes an object member's key, escaped, and `: `.
-    func key(_ name: String) {
+    /// Writes an object member's key, escaped, and `: ` (a literal picks `key(_: StaticString)`).
+    func key(escaping name: String) {
         newMember()
         JSONWriter.writeString(name, to: out)
         out.append(": " as StaticString)
@@ -121,7 +121,7 @@ final class JSONWriter {
         case .object(let members):
             beginObject()
             for (name, member) in members {
-                key(name)
+                key(escaping: name)
                 value(member)
             }
             endObject()

@@ -61,7 +61,7 @@ enum SARIFReporter {
             json.endArray()
             json.key("partialFingerprints")
             json.beginObject()
-            json.key(Baseline.scheme)
+            json.key(escaping: Baseline.scheme)
             json.string(position < fingerprints.count ? Baseline.hex(fingerprints[position]) : "")
             json.endObject()
             if !finding.related.isEmpty {
