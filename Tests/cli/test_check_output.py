@@ -34,7 +34,7 @@ def corpus(tmp_path_factory):
     texts = root / "texts"
     texts.mkdir()
     for index in range(3):
-        lines = [LINE.format(n=f"{index}x{n}") for n in range(4000)]
+        lines = [LINE.format(n=f"{index}x{n}") for n in range(1500)]
         (texts / f"doc{index}.md").write_text("# Title\n\n" + "\r\n".join(line.rstrip("\n") for line in lines[:5]) + "\n"
                                              + "".join(lines[5:]) + "Cited [@known2020].\n", encoding="utf-8")
     return root
@@ -47,7 +47,7 @@ def test_json_text_and_sarif_agree_with_the_file_bytes(corpus):
     assert as_json.returncode == as_text.returncode == as_sarif.returncode == 1
     report = json.loads(as_json.stdout)
     findings = report["findings"]
-    assert len(findings) >= 3 * 4000 * 3
+    assert len(findings) >= 3 * 1500 * 3
     assert report["summary"]["errors"] == sum(1 for f in findings if f["severity"] == "error")
     text_lines = as_text.stdout.decode().splitlines()
     assert len(text_lines) == len(findings)
