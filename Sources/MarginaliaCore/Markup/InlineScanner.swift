@@ -580,7 +580,7 @@ struct InlineScanner {
             let first = CitationItem(
                 key: k.key, keyRange: k.keyRange, range: k.start..<suffixEnd,
                 mode: k.suppressAuthor ? .suppressAuthor : .authorInText, prefix: "",
-                suffix: Self.suffixText(buf, (frame.open + 1)..<suffixEnd, nested: Self.nestedCitations(tree.citations, frame), cursor: &cursor))
+                suffix: Self.suffixText(buf, (frame.open + 1)..<suffixEnd, nested: (frame.firstCitation < tree.citations.count ? Self.nestedCitations(tree.citations, frame) : []), cursor: &cursor))
             tree.citations.append(Citation(range: k.start..<after, items: [first] + rest, isBracketed: false))
             finishTextual(directKeys)
             return after
@@ -642,14 +642,20 @@ struct InlineScanner {
     ///
     /// `nested` is sorted and the affixes of one bracket are asked in order, so `cursor`
     /// walks it once per bracket.
-    private static func affixText(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, nested: [Range<Int>], cursor: inout Int) -> String {
+    @inline(__always) private static func affixText(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, nested: [Range<Int>], cursor: inout Int) -> String {
+        // Most brackets hold no nested citation: one plain pass.
+        if cursor >= nested.count { return ByteClass.plainText(buf, r) }
+        return nestedAffixText(buf, r, nested: nested, cursor: &cursor)
+    }
+
+    /// `affixText` when citations were nested in the bracket.
+    private static func nestedAffixText(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, nested: [Range<Int>], cursor: inout Int) -> String {
         while cursor < nested.count && nested[cursor].lowerBound < r.lowerBound { cursor += 1 }
         var inner: [Range<Int>] = []
         while cursor < nested.count && nested[cursor].lowerBound < r.upperBound {
             if nested[cursor].upperBound <= r.upperBound { inner.append(nested[cursor]) }
             cursor += 1
         }
-        // Most affixes hold no nested citation: one plain pass.
         if inner.isEmpty { return ByteClass.plainText(buf, r) }
         var out = ""
         var space = false
@@ -707,7 +713,7 @@ struct InlineScanner {
         pieces.append(start..<close)
         var items: [CitationItem] = []
         var firstKeyOfPiece: [Int] = []
-        let nested = Self.nestedCitations(tree.citations, frame)
+        let nested = (frame.firstCitation < tree.citations.count ? Self.nestedCitations(tree.citations, frame) : [])
         var cursor = 0
         var keyIndex = directKeys.lowerBound
         for piece in pieces {
