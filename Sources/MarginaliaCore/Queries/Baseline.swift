@@ -55,15 +55,15 @@ public struct Baseline: Sendable, Hashable {
                 seen = seenByPath.removeValue(forKey: relativeKey) ?? [:]
             }
             let line = text.map { trimmedLineBytes($0, containing: finding.range.lowerBound) } ?? []
-            let identity = LineIdentity(rule: finding.rule, line: line)
-            let index = seen[identity, default: 0]
-            seen[identity] = index + 1
             var hash = FNV1a()
             hash.add(finding.rule.utf8)
             hash.add(0)
             hash.add(relative)
             hash.add(0)
             hash.add(line)
+            let identity = LineIdentity(rule: finding.rule, line: line, identityHash: hash.value)
+            let index = seen[identity, default: 0]
+            seen[identity] = index + 1
             hash.add(0)
             hash.add(String(index).utf8)
             result.append(hash.value)
@@ -73,8 +73,21 @@ public struct Baseline: Sendable, Hashable {
 
     /// A fingerprint's line identity within one file.
     struct LineIdentity: Hashable {
+        /// The rule id.
         var rule: String
+        /// The trimmed line's UTF-8.
         var line: ArraySlice<UInt8>
+        /// FNV-1a of rule, path and line, already computed for the fingerprint: hashing it
+        /// instead of the line's bytes again keeps long lines cheap.
+        var identityHash: UInt64
+
+        /// Hashes the precomputed identity hash only.
+        func hash(into hasher: inout Hasher) { hasher.combine(identityHash) }
+
+        /// Same rule and same line bytes (the hash first, as the cheap test).
+        static func == (lhs: LineIdentity, rhs: LineIdentity) -> Bool {
+            lhs.identityHash == rhs.identityHash && lhs.rule == rhs.rule && lhs.line == rhs.line
+        }
     }
 
     /// The bytes of the line holding `offset`, without its terminator and without leading and
@@ -103,13 +116,16 @@ public struct Baseline: Sendable, Hashable {
 
     /// 64-bit FNV-1a, fed piece by piece.
     struct FNV1a {
+        /// The hash so far (the offset basis before any byte).
         private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
+        /// Feeds one byte.
         mutating func add(_ byte: UInt8) {
             value ^= UInt64(byte)
             value = value &* 0x0000_0100_0000_01b3
         }
 
+        /// Feeds bytes in order (from contiguous storage without per-byte calls when it can).
         mutating func add<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
             let done: Void? = bytes.withContiguousStorageIfAvailable { buffer in
                 var hash = value
