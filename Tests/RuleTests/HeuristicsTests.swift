@@ -269,3 +269,54 @@ func expectHits(_ rule: String, _ marked: String, message: String? = nil, source
         #expect(Heuristics.hits(in: text, markup: MarkupTree(), options: HeuristicOptions(enabledRules: [])).isEmpty)
     }
 }
+
+/// The fast paths give what the plain per-position scans give.
+@Suite struct HeuristicsFastPathTests {
+    static let texts: [String] = [
+        "Experts  say it is\u{00A0}widely believed that thousands of people left. A senior NATO commander said so (link). "
+            + "Tens of thousands, a quarter of a trillion; see the link below. Café experts say. xexperts say [link] here:\n",
+        "\"a \"a \"b\" said \"c d\"\n\n\"e f \"g\" h\" and \"unclosed line\nnext\" one\n \n\"x\"",
+        "ALLEGEDLY, some   people\tbelieve. It Has Been Documented.\r\nMillions of, TWO MILLION; one thousand. a senior official",
+        "“Nested “quotes” here” and „low“ and «guillemet» and ‘single’ plus \"straight\" ends.",
+    ]
+
+    @Test(arguments: texts) func phraseSetMatchesPerRangeScan(text: String) {
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            let whole = [0..<buffer.count]
+            let sentences = Sentences.scan(buffer, from: 0, to: buffer.count)
+            let found = PhraseSet.heuristics.scan(buffer, ranges: [sentences, whole, whole])
+            let matchers = PhraseSet.heuristics.matchers
+            for (j, ranges) in [sentences, whole, whole].enumerated() {
+                var expected: [Range<Int>] = []
+                for range in ranges { expected += matchers[j].matches(buffer, in: range).map(\.range) }
+                #expect(found[j].map(\.range) == expected, "matcher \(j)")
+            }
+        }
+    }
+
+    @Test(arguments: texts) func straightQuotationsMatchTheGeneralScan(text: String) {
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            var cursors = UnsourcedQuoteRule.StraightCursors()
+            for i in 0..<buffer.count where buffer[i] == 0x22 {
+                let fast = UnsourcedQuoteRule.closeStraight(buffer, openAt: i, cursors: &cursors)
+                let slow = UnsourcedQuoteRule.closeQuotation(buffer, openAt: i, kind: .straight, length: 1)
+                #expect(fast?.range == slow?.range && fast?.content == slow?.content, "at \(i)")
+            }
+        }
+    }
+
+    @Test func wordSetFoldsCaseWithoutAllocating() {
+        let set = ByteWordSet(["said", "acknowledged", "e.g", "a-very-long-word-indeed"])
+        let bytes = Array("SAID Acknowledged E.G a-very-long-word-INDEED saidx".utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            #expect(set.contains(buffer, 0..<4))
+            #expect(set.contains(buffer, 5..<17))
+            #expect(set.contains(buffer, 18..<21))
+            #expect(set.contains(buffer, 22..<45))
+            #expect(!set.contains(buffer, 46..<51))
+            #expect(!set.contains(buffer, 0..<3))
+        }
+    }
+}

@@ -99,6 +99,8 @@ struct HeuristicContext {
     let sentenceIsSourced: [Bool]
     /// Start offsets of URLs (from the markup, and `http(s)://` found in the bytes), sorted.
     let urlStarts: [Int]
+    /// Per entry of `urlStarts`: the offset of the first whitespace byte at or after it.
+    let urlFirstSpace: [Int]
     /// Weasel phrases in unsourced sentences (limit: the sentence end), set by `findPhrases`.
     var weaselMatches: [PhraseMatch] = []
     /// Quantity phrases in the whole text, set by `findPhrases`.
@@ -117,6 +119,16 @@ struct HeuristicContext {
         urls += HeuristicBytes.lexicalURLStarts(buffer)
         urls.sort()
         self.urlStarts = urls
+        // The first whitespace at or after each URL start, by one forward pointer.
+        var firstSpace: [Int] = []
+        firstSpace.reserveCapacity(urls.count)
+        var space = 0
+        for start in urls {
+            if space < start { space = start }
+            while space < buffer.count && !HeuristicBytes.isSpace(buffer[space]) { space += 1 }
+            firstSpace.append(space)
+        }
+        self.urlFirstSpace = firstSpace
         var anchors = urls
         anchors += markup.citations.map(\.range.lowerBound)
         anchors += markup.noteReferences.map(\.range.lowerBound)
@@ -363,6 +375,29 @@ enum HeuristicBytes {
             i += 1
         }
         return max(i, end)
+    }
+
+    /// Whether the bytes of `range` start with the lowercase ASCII `prefix`, ignoring ASCII case.
+    static func hasPrefix(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ prefix: [UInt8]) -> Bool {
+        guard range.count >= prefix.count else { return false }
+        for k in 0..<prefix.count where lower(buffer[range.lowerBound + k]) != prefix[k] { return false }
+        return true
+    }
+
+    /// Start offsets of every occurrence of the lowercase ASCII `needle` (ASCII case folded),
+    /// in order.
+    static func occurrences(of needle: [UInt8], in buffer: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var result: [Int] = []
+        guard let first = needle.first else { return result }
+        let n = buffer.count
+        var i = 0
+        while i + needle.count <= n {
+            i = find(first, buffer, from: i, to: n - needle.count + 1)
+            if i + needle.count > n { break }
+            if hasPrefix(buffer, i..<n, needle) { result.append(i) }
+            i += 1
+        }
+        return result
     }
 
     /// Offset of the first `byte` in `start..<end`, or `end` when there is none (memchr).

@@ -201,9 +201,7 @@ enum UnsourcedFigureRule {
             if context.urlStarts[mid] <= i { low = mid + 1 } else { high = mid }
         }
         guard low > 0 else { return false }
-        let start = context.urlStarts[low - 1]
-        for k in start..<i where HeuristicBytes.isSpace(context.buffer[k]) { return false }
-        return true
+        return context.urlFirstSpace[low - 1] >= i
     }
 
     /// Whether the sentence holding `offset` opens with an imperative of giving ("Donate 1%").

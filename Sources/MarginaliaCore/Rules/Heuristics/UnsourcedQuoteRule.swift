@@ -126,6 +126,7 @@ enum UnsourcedQuoteRule {
         var result: [Quotation] = []
         let n = buffer.count
         var i = 0
+        var straightCursors = StraightCursors()
         while i < n {
             i = HeuristicBytes.firstOf(buffer, from: i, to: n, 0x22, 0xE2, 0xC2, 0xC2)
             if i >= n { break }
@@ -139,7 +140,10 @@ enum UnsourcedQuoteRule {
             default: opens = false
             }
             guard opens else { i += length; continue }
-            if let quotation = closeQuotation(buffer, openAt: i, kind: kind, length: length) {
+            let closed = kind == .straight
+                ? closeStraight(buffer, openAt: i, cursors: &straightCursors)
+                : closeQuotation(buffer, openAt: i, kind: kind, length: length)
+            if let quotation = closed {
                 result.append(quotation)
                 i = max(quotation.range.upperBound, i + length)
             } else {
@@ -147,6 +151,63 @@ enum UnsourcedQuoteRule {
             }
         }
         return result
+    }
+
+    /// Where the next straight-quotation scan stops, kept across the openings of one text (they
+    /// come in order), so that many unclosed straight quotes on one line cost linear time.
+    struct StraightCursors {
+        /// The first `"` after a non-space at or after `closeFrom`, or the text's end; -1: unknown.
+        var close = -1
+        /// Where `close` was searched from.
+        var closeFrom = -1
+        /// The first paragraph-break line feed at or after `breakFrom`, or the text's end; -1: unknown.
+        var paragraphBreak = -1
+        /// Where `paragraphBreak` was searched from.
+        var breakFrom = -1
+    }
+
+    /// `closeQuotation` for a straight mark at `start`: it closes at the first `"` after a
+    /// non-space past the first content byte, unless a paragraph break or the length limit
+    /// comes first (a straight quotation is never left open).
+    static func closeStraight(_ buffer: UnsafeBufferPointer<UInt8>, openAt start: Int, cursors: inout StraightCursors) -> Quotation? {
+        let n = buffer.count
+        let contentStart = start + 1
+        let limit = min(n, start + maximumQuotationBytes)
+        // Results found from an earlier (smaller) start stay valid while they lie past this one.
+        if !(cursors.closeFrom >= 0 && cursors.closeFrom <= contentStart + 1 && cursors.close >= contentStart + 1) {
+            var j = contentStart + 1
+            while true {
+                j = HeuristicBytes.find(0x22, buffer, from: j, to: n)
+                if j >= n || !HeuristicBytes.isSpace(buffer[j - 1]) { break }
+                j += 1
+            }
+            cursors.close = min(j, n)
+            cursors.closeFrom = contentStart + 1
+        }
+        if !(cursors.breakFrom >= 0 && cursors.breakFrom <= contentStart && cursors.paragraphBreak >= contentStart) {
+            var j = contentStart
+            while true {
+                j = HeuristicBytes.find(0x0A, buffer, from: j, to: n)
+                if j >= n || isParagraphBreak(buffer, at: j) { break }
+                j += 1
+            }
+            cursors.paragraphBreak = min(j, n)
+            cursors.breakFrom = contentStart
+        }
+        let close = cursors.close
+        guard close < limit && close < cursors.paragraphBreak else { return nil }
+        return Quotation(range: start..<(close + 1), content: contentStart..<close, isClosed: true)
+    }
+
+    /// Whether `paragraphBreak(_:at:)` finds a break at the line feed `i`, stopping at the
+    /// first further line feed.
+    static func isParagraphBreak(_ buffer: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        var j = i + 1
+        while j < buffer.count && HeuristicBytes.isSpace(buffer[j]) {
+            if buffer[j] == 0x0A { return true }
+            j += 1
+        }
+        return j >= buffer.count
     }
 
     /// Follows a quotation opened at `start` to its closing mark.
