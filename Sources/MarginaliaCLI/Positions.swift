@@ -160,31 +160,41 @@ final class FilePositions {
 }
 
 /// The `FilePositions` of the files a report is on: the current finding's file, and the
-/// others its related places and fixes point into. Moving to another finding file drops the
-/// rest, so only a few line tables exist at once.
+/// others its related places and fixes point into (mostly the same few registry files, so they
+/// are kept, up to `otherFileLimit`). Moving to another finding file drops the previous one,
+/// so only a few line tables exist at once.
 final class PositionTracker {
     private let corpus: Corpus
-    private var files: [String: FilePositions] = [:]
     private var currentPath: String?
+    private var current: FilePositions?
+    private var otherFiles: [String: FilePositions] = [:]
+    /// How many files other than the current one are kept before all are dropped.
+    static let otherFileLimit = 32
 
     /// A tracker over a corpus's texts.
     init(_ corpus: Corpus) { self.corpus = corpus }
 
-    /// The positions of a finding's file; a new file releases those of earlier files.
+    /// The positions of a finding's file; a new file releases the previous one.
     func finding(_ path: String) -> FilePositions {
-        if path != currentPath {
-            files.removeAll(keepingCapacity: true)
-            currentPath = path
-        }
-        return file(path)
+        if path == currentPath, let current { return current }
+        let positions = otherFiles.removeValue(forKey: path) ?? make(path)
+        currentPath = path
+        current = positions
+        return positions
     }
 
     /// The positions of any file (empty text for a file the corpus does not know).
     func file(_ path: String) -> FilePositions {
-        if let known = files[path] { return known }
-        let positions = FilePositions(corpus.text(of: path) ?? SourceText(bytes: []))
-        files[path] = positions
+        if path == currentPath, let current { return current }
+        if let known = otherFiles[path] { return known }
+        if otherFiles.count >= PositionTracker.otherFileLimit { otherFiles.removeAll(keepingCapacity: true) }
+        let positions = make(path)
+        otherFiles[path] = positions
         return positions
+    }
+
+    private func make(_ path: String) -> FilePositions {
+        FilePositions(corpus.text(of: path) ?? SourceText(bytes: []))
     }
 }
 
