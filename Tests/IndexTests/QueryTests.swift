@@ -209,3 +209,20 @@ let sampleFiles: [String: String] = [
         #expect(uncited("[Words]{.quote} said.\n") == [])
     }
 }
+
+@Suite struct DuplicateAnnotationTests {
+    @Test func laterDefinitionsAreDuplicatesWhetherAskedPerFileOrForAll() {
+        let fixture = Fixture(sampleFiles.merging([
+            "c.md": "[x]{.quote #q1} and [y]{.quote #q1}.\n",
+            "d.md": "[z]{.quote #q1} and [w]{.quote #q2}.\n",
+        ]) { $1 })
+        let all = fixture.corpus.allFindings.filter { $0.rule == RuleID.duplicateAnnotationID }
+            .map { fixture.describe($0.path, $0.range) }
+        #expect(all == ["c.md:1:33", "d.md:1:13"])
+        let perFile = ["c.md", "d.md"].flatMap { name in
+            fixture.corpus.findings(for: fixture.path(name)).filter { $0.rule == RuleID.duplicateAnnotationID }
+                .map { fixture.describe($0.path, $0.range) + " first at " + fixture.describe($0.related[0].path, $0.related[0].range) }
+        }
+        #expect(perFile == ["c.md:1:33 first at c.md:1:13", "d.md:1:13 first at c.md:1:13"])
+    }
+}

@@ -170,34 +170,53 @@ enum EntityTypeRule {
     }
 }
 
-/// `duplicate-annotation-id`: two spans with one `#id` anywhere in the corpus.
+/// `duplicate-annotation-id`: two spans with one `#id` anywhere in the corpus. The first in
+/// path and position order is the original; every later one is reported.
 enum DuplicateAnnotationIDRule {
     static func check(_ corpus: Corpus, in onlyPath: String?) -> [Finding] {
-        let definitions = corpus.annotationDefinitions
-        var ids: [String]
-        if let onlyPath {
-            ids = corpus.documents[onlyPath]?.document.markup.annotations.compactMap(\.id) ?? []
-        } else {
-            ids = Array(definitions.keys)
-        }
-        ids = Array(Set(ids.filter { (definitions[$0]?.count ?? 0) > 1 })).sorted()
+        if let onlyPath { return check(corpus, onlyIn: onlyPath) }
+        // One pass over every span of every document, in order.
+        var first: [String: (path: String, range: Range<Int>)] = [:]
         var findings: [Finding] = []
-        for id in ids {
-            // Every definition after the first, in path then position order, is a duplicate.
-            var places: [(path: String, range: Range<Int>)] = []
-            for path in Set(definitions[id] ?? []).sorted() {
-                guard let document = corpus.documents[path] else { continue }
-                for annotation in document.document.markup.annotations where annotation.id == id {
-                    if let range = annotation.idRange { places.append((path, range)) }
+        for path in corpus.documentPaths {
+            guard let document = corpus.documents[path] else { continue }
+            for annotation in document.document.markup.annotations {
+                guard let id = annotation.id, let range = annotation.idRange else { continue }
+                if let original = first[id] {
+                    findings.append(duplicate(id, path: path, range: range, original: original))
+                } else {
+                    first[id] = (path, range)
                 }
-            }
-            guard let first = places.first else { continue }
-            for place in places.dropFirst() where onlyPath == nil || place.path == onlyPath {
-                findings.append(CorpusRules.finding(
-                    RuleID.duplicateAnnotationID, "duplicate annotation id '\(id)'", path: place.path, range: place.range,
-                    related: [RelatedLocation(path: first.path, range: first.range, message: "first use")]))
             }
         }
         return findings
+    }
+
+    /// The duplicates in one document, reading only it and the document of each original.
+    static func check(_ corpus: Corpus, onlyIn path: String) -> [Finding] {
+        guard let document = corpus.documents[path] else { return [] }
+        var findings: [Finding] = []
+        var seenHere: [String: Range<Int>] = [:]
+        for annotation in document.document.markup.annotations {
+            guard let id = annotation.id, let range = annotation.idRange else { continue }
+            if let earlier = seenHere[id] {
+                findings.append(duplicate(id, path: path, range: range, original: (path, earlier)))
+                continue
+            }
+            seenHere[id] = range
+            // The paths defining the id are sorted: an earlier one holds the original.
+            guard let firstPath = corpus.annotationDefinitions[id]?.first, firstPath < path,
+                  let original = corpus.documents[firstPath]?.document.markup.annotations.first(where: { $0.id == id }),
+                  let originalRange = original.idRange
+            else { continue }
+            findings.append(duplicate(id, path: path, range: range, original: (firstPath, originalRange)))
+        }
+        return findings
+    }
+
+    static func duplicate(_ id: String, path: String, range: Range<Int>, original: (path: String, range: Range<Int>)) -> Finding {
+        CorpusRules.finding(
+            RuleID.duplicateAnnotationID, "duplicate annotation id '\(id)'", path: path, range: range,
+            related: [RelatedLocation(path: original.path, range: original.range, message: "first use")])
     }
 }
