@@ -385,29 +385,7 @@ public enum PositionedJSON {
             while true {
                 // A container cut short by an error is kept: its complete members are useful.
                 if let value = parseValue(depth: depth) { elements.append(value) }
-                if failed { break }
-                skipWhitespace()
-                if failed { break }
-                guard position < buffer.count else {
-                    fail("expected ',' or ']' after array element, found end of file", at: position)
-                    break
-                }
-                if buffer[position] == 0x2C {
-                    let commaOffset = position
-                    position += 1
-                    skipWhitespace()
-                    if failed { break }
-                    if position < buffer.count && buffer[position] == 0x5D {
-                        fail("trailing comma before ']'", at: commaOffset)
-                        break
-                    }
-                } else if buffer[position] == 0x5D {
-                    position += 1
-                    break
-                } else {
-                    fail("expected ',' or ']' after array element, found \(describe(position))", at: position)
-                    break
-                }
+                if failed || !continuesAfterItem(closing: 0x5D, item: "array element") { break }
             }
             return JSONNode(value: .array(elements), range: start..<position)
         }
@@ -445,31 +423,38 @@ public enum PositionedJSON {
                 if failed { break }
                 guard let value = parseValue(depth: depth) else { break }
                 members.append(JSONMember(key: key, keyRange: keyRange, value: value, range: keyStart..<value.range.upperBound))
-                if failed { break }
-                skipWhitespace()
-                if failed { break }
-                guard position < buffer.count else {
-                    fail("expected ',' or '}' after object member, found end of file", at: position)
-                    break
-                }
-                if buffer[position] == 0x2C {
-                    let commaOffset = position
-                    position += 1
-                    skipWhitespace()
-                    if failed { break }
-                    if position < buffer.count && buffer[position] == 0x7D {
-                        fail("trailing comma before '}'", at: commaOffset)
-                        break
-                    }
-                } else if buffer[position] == 0x7D {
-                    position += 1
-                    break
-                } else {
-                    fail("expected ',' or '}' after object member, found \(describe(position))", at: position)
-                    break
-                }
+                if failed || !continuesAfterItem(closing: 0x7D, item: "object member") { break }
             }
             return JSONNode(value: .object(members), range: start..<position)
+        }
+
+        /// After an array element or object member: a comma continues (true); the closing
+        /// bracket ends the container (false); anything else, or a trailing comma, fails.
+        mutating func continuesAfterItem(closing: UInt8, item: String) -> Bool {
+            let closer = closing == 0x5D ? "]" : "}"
+            skipWhitespace()
+            if failed { return false }
+            guard position < buffer.count else {
+                fail("expected ',' or '\(closer)' after \(item), found end of file", at: position)
+                return false
+            }
+            if buffer[position] == 0x2C {
+                let commaOffset = position
+                position += 1
+                skipWhitespace()
+                if failed { return false }
+                if position < buffer.count && buffer[position] == closing {
+                    fail("trailing comma before '\(closer)'", at: commaOffset)
+                    return false
+                }
+                return true
+            }
+            if buffer[position] == closing {
+                position += 1
+                return false
+            }
+            fail("expected ',' or '\(closer)' after \(item), found \(describe(position))", at: position)
+            return false
         }
     }
 }
