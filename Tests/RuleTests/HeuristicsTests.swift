@@ -320,3 +320,16 @@ func expectHits(_ rule: String, _ marked: String, message: String? = nil, source
         }
     }
 }
+
+@Suite struct HostileQuotationTests {
+    /// A text of nothing but opening curly quotes used to search 12,000 bytes per mark:
+    /// minutes for one megabyte. The search budget stops it; prose before it is still read.
+    @Test func manyUnclosedCurlyQuotesStayFast() {
+        var text = "He said “this is a quotation with no source at all in it” to the press.\n\n"
+        text += String(repeating: "“", count: 200_000)
+        let document = Document(path: "/h.md", text: SourceText(text))
+        // No timing assertion (timings never gate a test): a regression shows as a run of minutes.
+        let hits = Heuristics.hits(in: document)
+        #expect(hits.contains { $0.rule == RuleID.unsourcedQuote && $0.range.lowerBound == 8 })
+    }
+}

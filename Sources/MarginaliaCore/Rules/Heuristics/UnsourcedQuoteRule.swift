@@ -127,6 +127,11 @@ enum UnsourcedQuoteRule {
         let n = buffer.count
         var i = 0
         var straightCursors = StraightCursors()
+        // Bytes the closing-mark searches may read in all. Prose stays far below it; a text of
+        // nothing but unclosed opening marks (each searched up to the length limit) stops here
+        // instead of taking minutes.
+        let searchBudget = 32 * n + 1_000_000
+        var searched = 0
         while i < n {
             i = HeuristicBytes.firstOf(buffer, from: i, to: n, 0x22, 0xE2, 0xC2, 0xC2)
             if i >= n { break }
@@ -140,9 +145,14 @@ enum UnsourcedQuoteRule {
             default: opens = false
             }
             guard opens else { i += length; continue }
+            if kind != .straight && searched > searchBudget { break }
             let closed = kind == .straight
                 ? closeStraight(buffer, openAt: i, cursors: &straightCursors)
                 : closeQuotation(buffer, openAt: i, kind: kind, length: length)
+            if kind != .straight {
+                // A closed quotation cost its length; a failed search may have read the whole window.
+                searched += closed?.isClosed == true ? (closed?.range.count ?? 0) : min(n, i + maximumQuotationBytes) - i
+            }
             if let quotation = closed {
                 result.append(quotation)
                 i = max(quotation.range.upperBound, i + length)
