@@ -7,51 +7,6 @@ enum ByteClass {
         return i
     }
 
-    /// Byte ranges of invalid UTF-8 and NUL bytes, exactly as `SourceText.invalidByteRanges`,
-    /// but skipping clean ASCII eight bytes at a time.
-    static func invalidByteRanges(_ buf: UnsafeBufferPointer<UInt8>) -> [(range: Range<Int>, isNUL: Bool)] {
-        var result: [(range: Range<Int>, isNUL: Bool)] = []
-        guard let p = buf.baseAddress else { return result }
-        let n = buf.count
-        let high: UInt64 = 0x8080_8080_8080_8080
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        var i = 0
-        while i < n {
-            if i + 8 <= n {
-                let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-                // No byte with the high bit set, and no zero byte.
-                if w & high == 0 && (w &- ones) & ~w & high == 0 {
-                    i += 8
-                    continue
-                }
-            }
-            let b = p[i]
-            if b == 0 {
-                if let last = result.last, last.isNUL, last.range.upperBound == i {
-                    result[result.count - 1].range = last.range.lowerBound..<(i + 1)
-                } else {
-                    result.append((i..<(i + 1), true))
-                }
-                i += 1
-                continue
-            }
-            if b < 0x80 {
-                i += 1
-                continue
-            }
-            let length = SourceText.validSequenceLength(buf, at: i)
-            if length == 1 {
-                if let last = result.last, !last.isNUL, last.range.upperBound == i {
-                    result[result.count - 1].range = last.range.lowerBound..<(i + 1)
-                } else {
-                    result.append((i..<(i + 1), false))
-                }
-            }
-            i += length
-        }
-        return result
-    }
-
     /// ASCII letter or digit.
     @inline(__always) static func isASCIIAlnum(_ b: UInt8) -> Bool {
         (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)

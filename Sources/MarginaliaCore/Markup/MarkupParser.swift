@@ -8,7 +8,7 @@ public enum MarkupParser {
     public static func parse(_ text: SourceText, format: DocumentFormat) -> MarkupTree {
         var tree = MarkupTree()
         text.bytes.withUnsafeBufferPointer { buf in
-            for bad in ByteClass.invalidByteRanges(buf) {
+            for bad in SourceText.invalidByteRanges(buf) {
                 tree.issues.append(ParseIssue(
                     rule: bad.isNUL ? RuleID.nulByte : RuleID.invalidUTF8,
                     message: bad.isNUL ? "NUL byte in the text" : "Bytes that are not valid UTF-8",

@@ -226,32 +226,50 @@ public struct SourceText: Sendable, Hashable {
 
     /// Byte ranges of invalid UTF-8 sequences and NUL bytes, merged when adjacent.
     public func invalidByteRanges() -> [(range: Range<Int>, isNUL: Bool)] {
+        bytes.withUnsafeBufferPointer(SourceText.invalidByteRanges)
+    }
+
+    /// Byte ranges of invalid UTF-8 sequences and NUL bytes in a buffer, merged when adjacent;
+    /// clean ASCII is skipped eight bytes at a time.
+    static func invalidByteRanges(_ buf: UnsafeBufferPointer<UInt8>) -> [(range: Range<Int>, isNUL: Bool)] {
         var result: [(range: Range<Int>, isNUL: Bool)] = []
-        bytes.withUnsafeBufferPointer { buffer in
-            var i = 0
-            let n = buffer.count
-            while i < n {
-                let b = buffer[i]
-                if b == 0 {
-                    if let last = result.last, last.isNUL, last.range.upperBound == i {
-                        result[result.count - 1].range = last.range.lowerBound..<(i + 1)
-                    } else {
-                        result.append((i..<(i + 1), true))
-                    }
-                    i += 1
+        guard let p = buf.baseAddress else { return result }
+        let n = buf.count
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        var i = 0
+        while i < n {
+            if i + 8 <= n {
+                let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+                // No byte with the high bit set, and no zero byte.
+                if w & high == 0 && (w &- ones) & ~w & high == 0 {
+                    i += 8
                     continue
                 }
-                if b < 0x80 { i += 1; continue }
-                let length = SourceText.validSequenceLength(buffer, at: i)
-                if length == 1 {
-                    if let last = result.last, !last.isNUL, last.range.upperBound == i {
-                        result[result.count - 1].range = last.range.lowerBound..<(i + 1)
-                    } else {
-                        result.append((i..<(i + 1), false))
-                    }
-                }
-                i += length
             }
+            let b = p[i]
+            if b == 0 {
+                if let last = result.last, last.isNUL, last.range.upperBound == i {
+                    result[result.count - 1].range = last.range.lowerBound..<(i + 1)
+                } else {
+                    result.append((i..<(i + 1), true))
+                }
+                i += 1
+                continue
+            }
+            if b < 0x80 {
+                i += 1
+                continue
+            }
+            let length = SourceText.validSequenceLength(buf, at: i)
+            if length == 1 {
+                if let last = result.last, !last.isNUL, last.range.upperBound == i {
+                    result[result.count - 1].range = last.range.lowerBound..<(i + 1)
+                } else {
+                    result.append((i..<(i + 1), false))
+                }
+            }
+            i += length
         }
         return result
     }
