@@ -57,18 +57,17 @@ public enum CorpusLoader {
 
     /// Reads the registries of the corpus at `root`. `overlays` hold texts that win over the
     /// disk (files open in an editor).
+    /// `config` is the corpus's `marginalia.json` when the caller has read it already.
     public static func loadRegistries(root: String, files: [String], documents: [Document] = [],
-                                      overlays: [String: SourceText] = [:]) -> Registries {
+                                      overlays: [String: SourceText] = [:],
+                                      config: (configuration: Configuration, text: SourceText?)? = nil) -> Registries {
         func read(_ path: String) -> SourceText? { overlays[path] ?? readFile(path) }
         var texts: [String: SourceText] = [:]
         var loadIssues: [String: [ParseIssue]] = [:]
 
         let configPath = joinPath(root, "marginalia.json")
-        var configuration = Configuration()
-        if let text = read(configPath) {
-            texts[configPath] = text
-            configuration = ConfigurationParser.parse(text, path: configPath)
-        }
+        let (configuration, configText) = config ?? readConfiguration(root: root, overlays: overlays)
+        if let configText { texts[configPath] = configText }
 
         // Bibliographies: globs of the config, plus `bibliography:` of front matter.
         var bibliographyPaths: [String] = []
@@ -158,25 +157,36 @@ public enum CorpusLoader {
         }
     }
 
-    /// Loads the corpus at `root`.
-    public static func load(root: String, overlays: [String: SourceText] = [:]) -> Corpus {
-        let standardizedRoot = (root as NSString).standardizingPath
-        // The config decides what is excluded and what is a document: read it first.
-        let configText = overlays[joinPath(standardizedRoot, "marginalia.json")] ?? readFile(joinPath(standardizedRoot, "marginalia.json"))
-        let configuration = configText.map { ConfigurationParser.parse($0, path: joinPath(standardizedRoot, "marginalia.json")) } ?? Configuration()
+    /// The corpus's `marginalia.json`, parsed, and its text; defaults when there is none.
+    public static func readConfiguration(root: String, overlays: [String: SourceText] = [:]) -> (configuration: Configuration, text: SourceText?) {
+        let path = joinPath(root, "marginalia.json")
+        guard let text = overlays[path] ?? readFile(path) else { return (Configuration(), nil) }
+        return (ConfigurationParser.parse(text, path: path), text)
+    }
+
+    /// Every file of the corpus (relative, sorted): those on disk that the configuration does
+    /// not exclude, plus files open in an editor but not yet saved.
+    public static func corpusFiles(root: String, configuration: Configuration, overlays: [String: SourceText] = [:]) -> [String] {
         let excluded = configuration.exclude.map(Glob.init)
-        var files = listFiles(root: standardizedRoot, exclude: excluded)
-        // Files open in an editor but not yet saved belong to the corpus too.
-        let prefix = standardizedRoot.hasSuffix("/") ? standardizedRoot : standardizedRoot + "/"
+        var files = listFiles(root: root, exclude: excluded)
+        let prefix = root.hasSuffix("/") ? root : root + "/"
         let known = Set(files)
         for path in overlays.keys where path.hasPrefix(prefix) {
             let relative = String(path.dropFirst(prefix.count))
             if !known.contains(relative) && !excluded.contains(where: { $0.matches(relative) }) { files.append(relative) }
         }
-        files.sort()
-        let paths = documentPaths(root: standardizedRoot, files: files, configuration: configuration)
+        return files.sorted()
+    }
+
+    /// Loads the corpus at `root`.
+    public static func load(root: String, overlays: [String: SourceText] = [:]) -> Corpus {
+        let standardizedRoot = (root as NSString).standardizingPath
+        // The config decides what is excluded and what is a document: read it first, once.
+        let config = readConfiguration(root: standardizedRoot, overlays: overlays)
+        let files = corpusFiles(root: standardizedRoot, configuration: config.configuration, overlays: overlays)
+        let paths = documentPaths(root: standardizedRoot, files: files, configuration: config.configuration)
         let documents = parseDocuments(paths, overlays: overlays)
-        let registries = loadRegistries(root: standardizedRoot, files: files, documents: documents, overlays: overlays)
+        let registries = loadRegistries(root: standardizedRoot, files: files, documents: documents, overlays: overlays, config: config)
         return Corpus(registries: registries, parsed: documents)
     }
 

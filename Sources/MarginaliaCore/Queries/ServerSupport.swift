@@ -4,17 +4,10 @@ extension Corpus {
     /// The snapshot with its registries reread from disk (with `overlays` winning) and every
     /// document reanalyzed against them.
     public func reloadingRegistries(overlays: [String: SourceText] = [:]) -> Corpus {
-        let excluded = registries.configuration.exclude.map(Glob.init)
-        var files = CorpusLoader.listFiles(root: root, exclude: excluded)
-        let prefix = root.hasSuffix("/") ? root : root + "/"
-        let known = Set(files)
-        for path in overlays.keys where path.hasPrefix(prefix) {
-            let relative = String(path.dropFirst(prefix.count))
-            if !known.contains(relative) { files.append(relative) }
-        }
-        files.sort()
+        let config = CorpusLoader.readConfiguration(root: root, overlays: overlays)
+        let files = CorpusLoader.corpusFiles(root: root, configuration: config.configuration, overlays: overlays)
         let newRegistries = CorpusLoader.loadRegistries(
-            root: root, files: files, documents: documents.values.map(\.document), overlays: overlays)
+            root: root, files: files, documents: documents.values.map(\.document), overlays: overlays, config: config)
         return replacing(registries: newRegistries)
     }
 
