@@ -113,51 +113,36 @@ public enum JSONSanitizer {
         return value
     }
 
+    /// The length a UTF-8 sequence led by `lead` must have and the allowed range of its second
+    /// byte (Unicode's table of well-formed sequences), or nil when `lead` cannot start one.
+    static func sequenceShape(lead: UInt8) -> (length: Int, secondLow: UInt8, secondHigh: UInt8)? {
+        switch lead {
+        case 0xC2...0xDF: (2, 0x80, 0xBF)
+        case 0xE0: (3, 0xA0, 0xBF)
+        case 0xE1...0xEC, 0xEE...0xEF: (3, 0x80, 0xBF)
+        case 0xED: (3, 0x80, 0x9F)
+        case 0xF0: (4, 0x90, 0xBF)
+        case 0xF1...0xF3: (4, 0x80, 0xBF)
+        case 0xF4: (4, 0x80, 0x8F)
+        default: nil
+        }
+    }
+
     /// Length of the well-formed UTF-8 sequence starting at `index` (a byte >= 0x80), or 0.
     static func validUTF8SequenceLength(_ input: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
-        let lead = input[index]
-        let length: Int
-        var lowerBound: UInt8 = 0x80
-        var upperBound: UInt8 = 0xBF
-        switch lead {
-        case 0xC2...0xDF: length = 2
-        case 0xE0: (length, lowerBound) = (3, 0xA0)
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: (length, upperBound) = (3, 0x9F)
-        case 0xF0: (length, lowerBound) = (4, 0x90)
-        case 0xF1...0xF3: length = 4
-        case 0xF4: (length, upperBound) = (4, 0x8F)
-        default: return 0
-        }
-        guard index + length <= input.count else { return 0 }
-        let second = input[index + 1]
-        guard second >= lowerBound && second <= upperBound else { return 0 }
-        for offset in 2..<length where input[index + offset] & 0xC0 != 0x80 {
-            return 0
-        }
+        let length = maximalInvalidSubpartLength(input, at: index)
+        guard let shape = sequenceShape(lead: input[index]), length == shape.length else { return 0 }
         return length
     }
 
-    /// Length of the maximal ill-formed subpart at `index`, per Unicode's U+FFFD substitution practice.
+    /// Length of the maximal ill-formed subpart at `index`, per Unicode's U+FFFD substitution
+    /// practice (the whole sequence when it is well formed).
     static func maximalInvalidSubpartLength(_ input: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
-        let lead = input[index]
-        let expected: Int
-        var lowerBound: UInt8 = 0x80
-        var upperBound: UInt8 = 0xBF
-        switch lead {
-        case 0xC2...0xDF: expected = 2
-        case 0xE0: (expected, lowerBound) = (3, 0xA0)
-        case 0xE1...0xEC, 0xEE...0xEF: expected = 3
-        case 0xED: (expected, upperBound) = (3, 0x9F)
-        case 0xF0: (expected, lowerBound) = (4, 0x90)
-        case 0xF1...0xF3: expected = 4
-        case 0xF4: (expected, upperBound) = (4, 0x8F)
-        default: return 1
-        }
+        guard let shape = sequenceShape(lead: input[index]) else { return 1 }
         var length = 1
-        while length < expected && index + length < input.count {
+        while length < shape.length && index + length < input.count {
             let byte = input[index + length]
-            let (low, high) = length == 1 ? (lowerBound, upperBound) : (UInt8(0x80), UInt8(0xBF))
+            let (low, high) = length == 1 ? (shape.secondLow, shape.secondHigh) : (UInt8(0x80), UInt8(0xBF))
             guard byte >= low && byte <= high else { break }
             length += 1
         }
