@@ -1,6 +1,6 @@
 import Foundation
 
-/// Builds the JSON bodies of outgoing messages.
+/// Builds the JSON bodies of outgoing messages: by hand for `JSONWritable` payloads, else with `JSONEncoder`.
 public enum MessageEncoding {
     /// An encoder configured for the wire: slashes unescaped, so URIs stay `file:///...`.
     public static func makeEncoder() -> JSONEncoder {
@@ -11,7 +11,19 @@ public enum MessageEncoding {
 
     /// A success response; a nil result is written as `"result": null`, as JSON-RPC requires.
     public static func response(id: RequestID, result: (any Encodable)?) throws -> Data {
-        try makeEncoder().encode(ResponseBody(id: id, result: result))
+        if let writable = result as? any JSONWritable {
+            var writer = JSONWriter(capacity: 1024)
+            writer.beginObject()
+            writer.key("jsonrpc")
+            writer.string("2.0")
+            writer.key("id")
+            id.write(to: &writer)
+            writer.key("result")
+            writable.write(to: &writer)
+            writer.endObject()
+            return Data(writer.bytes)
+        }
+        return try makeEncoder().encode(ResponseBody(id: id, result: result))
     }
 
     /// An error response; a nil id is written as `"id": null` (for parse errors).
@@ -21,7 +33,19 @@ public enum MessageEncoding {
 
     /// A notification; nil params are omitted.
     public static func notification(method: String, params: (any Encodable)?) throws -> Data {
-        try makeEncoder().encode(RequestBody(id: nil, method: method, params: params))
+        if let writable = params as? any JSONWritable {
+            var writer = JSONWriter(capacity: 1024)
+            writer.beginObject()
+            writer.key("jsonrpc")
+            writer.string("2.0")
+            writer.key("method")
+            writer.string(method)
+            writer.key("params")
+            writable.write(to: &writer)
+            writer.endObject()
+            return Data(writer.bytes)
+        }
+        return try makeEncoder().encode(RequestBody(id: nil, method: method, params: params))
     }
 
     /// A request; nil params are omitted.

@@ -30,34 +30,41 @@ public struct CompletionResult: Sendable, Hashable {
     /// True when more candidates match than were returned: the client should ask again as
     /// the user types.
     public var isIncomplete: Bool = false
+}
 
-    /// At most `limit` candidates whose filter text holds the typed text (folded).
-    func filtered(by typed: String, limit: Int) -> CompletionResult {
-        let needle = TextFolding.key(for: typed)
-        var kept = needle.isEmpty ? candidates : candidates.filter { TextFolding.key(for: $0.filterText).contains(needle) }
-        let incomplete = kept.count > limit
-        if incomplete { kept = Array(kept.prefix(limit)) }
-        return CompletionResult(replaceRange: replaceRange, candidates: kept, isIncomplete: incomplete)
-    }
+/// Where completion applies: the range being typed, the candidates to filter, and the kind
+/// to give every returned candidate when it differs from the index's (speaker values).
+struct CompletionContext {
+    /// Byte range of the partial word typed so far.
+    var replaceRange: Range<Int>
+    /// The candidates, folded for filtering.
+    var index: CompletionIndex
+    /// A kind overriding the candidates' own.
+    var kind: CompletionKind? = nil
 }
 
 extension Corpus {
     /// Candidates for source keys after `@`, entities inside `[[`, types after `{.`, note labels
-    /// after `[^`, and attribute values after `key=` in an attribute block.
+    /// after `[^`, and attribute values after `key=` in an attribute block: at most `limit` whose
+    /// filter text holds the typed text (folded), in candidate order.
     public func completions(at offset: Int, in path: String, limit: Int = 200) -> CompletionResult? {
-        guard let analyzed = documents[path], let result = unfilteredCompletions(at: offset, in: analyzed) else { return nil }
-        let typed = analyzed.document.text.string(result.replaceRange)
-        var filtered = result.filtered(by: typed, limit: limit)
+        guard let analyzed = documents[path], let context = completionContext(at: offset, in: analyzed) else { return nil }
+        let typed = analyzed.document.text.string(context.replaceRange)
+        let (candidates, isIncomplete) = context.index.matching(TextFolding.key(for: typed), limit: limit)
+        var result = CompletionResult(replaceRange: context.replaceRange, candidates: candidates, isIncomplete: isIncomplete)
         // Cards are built only for what is returned: a corpus may have tens of thousands of sources.
-        for index in filtered.candidates.indices {
-            if let target = filtered.candidates[index].target, let card = card(for: target) {
-                filtered.candidates[index].documentation = card
+        for index in result.candidates.indices {
+            if let kind = context.kind { result.candidates[index].kind = kind }
+            if let target = result.candidates[index].target, let card = card(for: target) {
+                result.candidates[index].documentation = card
             }
         }
-        return filtered
+        return result
     }
 
-    func unfilteredCompletions(at offset: Int, in analyzed: AnalyzedDocument) -> CompletionResult? {
+    /// The completion context at `offset`: sources and entities come from indexes cached per
+    /// registry state; the small lists (types, notes, attribute values) are built per request.
+    func completionContext(at offset: Int, in analyzed: AnalyzedDocument) -> CompletionContext? {
         let bytes = analyzed.document.text.bytes
         let end = min(max(offset, 0), bytes.count)
         let lineStart = analyzed.document.text.lineStarts[analyzed.document.text.line(containing: end)]
@@ -67,22 +74,35 @@ extension Corpus {
         let prefixByte: UInt8? = start > lineStart ? bytes[start - 1] : nil
 
         if prefixByte == UInt8(ascii: "@") {
-            return CompletionResult(replaceRange: start..<end, candidates: sourceCandidates())
+            return CompletionContext(replaceRange: start..<end, index: sourceIndex())
         }
         if prefixByte == UInt8(ascii: "^"), start - 2 >= lineStart, bytes[start - 2] == UInt8(ascii: "[") {
-            return CompletionResult(replaceRange: start..<end, candidates: noteCandidates(analyzed.document))
+            return CompletionContext(replaceRange: start..<end, index: CompletionIndex(noteCandidates(analyzed.document)))
         }
         if prefixByte == UInt8(ascii: "."), CompletionScanner.insideAttributeBlock(bytes, before: start - 1, lineStart: lineStart) {
-            return CompletionResult(replaceRange: start..<end, candidates: typeCandidates())
+            return CompletionContext(replaceRange: start..<end, index: CompletionIndex(typeCandidates()))
         }
         if prefixByte == UInt8(ascii: "="), let key = CompletionScanner.attributeKey(bytes, before: start - 1, lineStart: lineStart) {
-            return CompletionResult(replaceRange: start..<end, candidates: attributeValueCandidates(key))
+            if key == "speaker" {
+                return CompletionContext(replaceRange: start..<end, index: entityIndex(), kind: .attributeValue)
+            }
+            return CompletionContext(replaceRange: start..<end, index: CompletionIndex(attributeValueCandidates(key)))
         }
         // `[[` opens a mention target that may hold spaces: scan back to it on this line.
         if let open = CompletionScanner.openMention(bytes, before: end, lineStart: lineStart) {
-            return CompletionResult(replaceRange: open..<end, candidates: entityCandidates())
+            return CompletionContext(replaceRange: open..<end, index: entityIndex())
         }
         return nil
+    }
+
+    /// Every source as a candidate, folded once per registry state.
+    func sourceIndex() -> CompletionIndex {
+        CompletionIndexCache.sources(of: registries) { sourceCandidates() }
+    }
+
+    /// Every entity as a candidate, folded once per registry state.
+    func entityIndex() -> CompletionIndex {
+        CompletionIndexCache.entities(of: registries) { entityCandidates() }
     }
 
     func sourceCandidates() -> [CompletionCandidate] {
@@ -125,9 +145,6 @@ extension Corpus {
     }
 
     func attributeValueCandidates(_ key: String) -> [CompletionCandidate] {
-        if key == "speaker" {
-            return entityCandidates().map { var candidate = $0; candidate.kind = .attributeValue; return candidate }
-        }
         var values: [String] = []
         for type in registries.codebook.types {
             for attribute in registries.attributes(of: type.name) where attribute.name == key {
