@@ -41,10 +41,20 @@ final class Server: @unchecked Sendable {
     var hasStartedIndexing = false
     /// Workspace folders as the client gave them (paths), to index on `initialized`.
     var folderPaths: [String] = []
-    /// Bumped by every change; a debounced publish runs only if no newer change came.
-    var diagnosticsGeneration = 0
+    /// Whether a change awaits publishing of diagnostics.
+    var publishPending = false
+    /// Whether a publish is running on `diagnosticsQueue`.
+    var publishInFlight = false
+    /// Whether a timer will start the pending publish once `diagnosticsDelay` has passed.
+    var publishTimerArmed = false
+    /// When the last publish started.
+    var lastPublishStart: DispatchTime?
+    /// How many publishes have started (for tests of the coalescing).
+    var publishCount = 0
     /// Diagnostics last pushed per URI (confined to `diagnosticsQueue`).
     var publishedDiagnostics: [DocumentURI: [Diagnostic]] = [:]
+    /// The document version last published per URI (confined to `diagnosticsQueue`).
+    var publishedVersions: [DocumentURI: Int] = [:]
     /// Set when `exit` arrived while a shutdown was waiting for the index.
     private var exitAfterWaitingRequests = false
     /// The exit code, set by `exit` or end of input.

@@ -35,6 +35,7 @@ extension Server {
         let uri = open.uri
         diagnosticsQueue.async { [self] in
             publishedDiagnostics[uri] = nil
+            publishedVersions[uri] = nil
             connection.send(notification: PublishDiagnosticsParams(uri: uri, diagnostics: []))
         }
         scheduleDiagnostics()

@@ -44,12 +44,13 @@ extension Features {
     }
 
     /// A result id for a report: a 64-bit FNV-1a hash of its JSON, so equal reports get equal ids.
+    /// The JSON is the hand-written one (fixed member order, sorted `data` keys), so equal
+    /// reports always hash equal bytes, at a fraction of `JSONEncoder`'s cost.
     static func resultID(of diagnostics: [Diagnostic]) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let data = (try? encoder.encode(diagnostics)) ?? Data()
+        var writer = JSONWriter(capacity: 256 * diagnostics.count + 2)
+        diagnostics.write(to: &writer)
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in data {
+        for byte in writer.bytes {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01B3
         }
@@ -91,30 +92,60 @@ extension Features {
 }
 
 extension Server {
-    /// How long pushed diagnostics wait after the last change, so typing does not flood the client.
+    /// The least time between the starts of two publishes, so typing does not flood the client.
     static let diagnosticsDelay = DispatchTimeInterval.milliseconds(50)
 
-    /// State queue: publishes diagnostics of open documents once changes pause (marksman-style:
-    /// only for documents whose diagnostics changed). Clients that pull diagnostics get no pushes.
+    /// State queue: publishes diagnostics of open documents after a change (marksman-style: only
+    /// for documents whose diagnostics changed). Clients that pull diagnostics get no pushes.
+    ///
+    /// Leading edge: the first change after a quiet spell publishes at once. Changes arriving while
+    /// a publish runs, or within `diagnosticsDelay` of the last one's start, are coalesced into one
+    /// more publish of the newest state when both have passed.
     func scheduleDiagnostics() {
         guard isIndexed, state.capabilities.textDocument?.diagnostic == nil else { return }
-        diagnosticsGeneration += 1
-        let generation = diagnosticsGeneration
-        stateQueue.asyncAfter(deadline: .now() + Server.diagnosticsDelay) { [self] in
-            guard generation == diagnosticsGeneration else { return }
-            let snapshot = state
-            diagnosticsQueue.async { [self] in publishDiagnostics(snapshot) }
+        publishPending = true
+        startPublishIfReady()
+    }
+
+    /// State queue: starts the pending publish unless one runs or the interval has not passed.
+    private func startPublishIfReady() {
+        guard publishPending, !publishInFlight, !publishTimerArmed else { return }
+        let now = DispatchTime.now()
+        if let last = lastPublishStart, now < last + Server.diagnosticsDelay {
+            publishTimerArmed = true
+            stateQueue.asyncAfter(deadline: last + Server.diagnosticsDelay) { [self] in
+                publishTimerArmed = false
+                startPublishIfReady()
+            }
+            return
+        }
+        publishPending = false
+        publishInFlight = true
+        lastPublishStart = now
+        publishCount += 1
+        let snapshot = state
+        diagnosticsQueue.async { [self] in
+            publishDiagnostics(snapshot)
+            stateQueue.async { [self] in
+                publishInFlight = false
+                startPublishIfReady()
+            }
         }
     }
 
-    /// Diagnostics queue: pushes the diagnostics of every open document that changed since last pushed.
+    /// Diagnostics queue: pushes the diagnostics of every open document that changed since last
+    /// pushed; edited documents first, since their diagnostics are the ones the user waits for.
     private func publishDiagnostics(_ snapshot: Snapshot) {
-        for open in snapshot.openDocuments.values.sorted(by: { $0.path < $1.path }) {
-            guard let root = snapshot.root(containing: open.path), let corpus = snapshot.corpora[root] else { continue }
-            let diagnostics = Features.diagnostics(path: open.path, corpus: corpus, snapshot)
-            guard publishedDiagnostics[open.uri] != diagnostics else { continue }
-            publishedDiagnostics[open.uri] = diagnostics
-            connection.send(notification: PublishDiagnosticsParams(uri: open.uri, version: open.version, diagnostics: diagnostics))
+        let open = snapshot.openDocuments.values.sorted { $0.path < $1.path }
+        let edited = open.filter { publishedVersions[$0.uri] != $0.version }
+        let others = open.filter { publishedVersions[$0.uri] == $0.version }
+        for document in edited + others {
+            guard let root = snapshot.root(containing: document.path), let corpus = snapshot.corpora[root] else { continue }
+            let diagnostics = Features.diagnostics(path: document.path, corpus: corpus, snapshot)
+            publishedVersions[document.uri] = document.version
+            guard publishedDiagnostics[document.uri] != diagnostics else { continue }
+            publishedDiagnostics[document.uri] = diagnostics
+            connection.send(notification: PublishDiagnosticsParams(uri: document.uri, version: document.version, diagnostics: diagnostics))
         }
     }
 }
