@@ -36,6 +36,8 @@ public struct Registries: Sendable {
     /// Findings of the rules that read registries only (syntax, duplicates, incomplete
     /// entries), configured: computed once here, not on every edit of a document.
     public private(set) var registryFindings: [Finding] = []
+    /// Lazily built tables shared by every copy of this value.
+    let caches = RegistryCaches()
 
     /// Builds the lookup tables.
     public init(
@@ -126,12 +128,24 @@ public struct Registries: Sendable {
 
     /// Every source, first definitions only, sorted by key.
     public var allSources: [Source] {
-        bibliographies.flatMap(\.sources).filter { sourcesByKey[$0.key]?.first == $0 }.sorted { $0.key < $1.key }
+        caches.allSources {
+            bibliographies.flatMap(\.sources).filter { sourcesByKey[$0.key]?.first == $0 }.sorted { $0.key < $1.key }
+        }
     }
 
     /// Every entity, first definitions only, sorted by id.
     public var allEntities: [Entity] {
-        entitiesByID.values.compactMap(\.first).sorted { $0.id < $1.id }
+        caches.allEntities { entitiesByID.values.compactMap(\.first).sorted { $0.id < $1.id } }
+    }
+
+    /// "Did you mean" candidates for a mention target: every entity id and name.
+    var entityNameSuggestions: SuggestionIndex {
+        caches.entityNameIndex { SuggestionIndex(allEntities.flatMap { [$0.id, $0.name] }) }
+    }
+
+    /// "Did you mean" candidates for a citation key: every key and alias.
+    var sourceKeySuggestions: SuggestionIndex {
+        caches.sourceKeyIndex { SuggestionIndex(sourcesByKey.keys) }
     }
 
     /// Whether a type requires a citation, inheriting from its ancestors.

@@ -20,8 +20,7 @@ public enum Fixes {
         let title = "Create entity '\(id)'"
         let body = "\"\(jsonEscaped(id))\": { \"type\": \"person\", \"name\": \"\(jsonEscaped(name))\" }"
         if let file = registries.entityFiles.first, let text = registries.texts[file.path] {
-            if let last = file.entities.max(by: { $0.entryRange.upperBound < $1.entryRange.upperBound }) {
-                let at = last.entryRange.upperBound
+            if let at = file.entities.lazy.map(\.entryRange.upperBound).max() {
                 return Fix(title: title, change: WorkspaceChange(edits: [TextEdit(path: file.path, range: at..<at, newText: ",\n    " + body)]))
             }
             if let brace = openingBraceOfEntities(text) {

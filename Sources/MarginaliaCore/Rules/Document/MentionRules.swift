@@ -9,7 +9,7 @@ enum MentionTargetRule: DocumentRule {
             case .entity:
                 continue
             case .unknown:
-                let near = Suggestions.nearest(to: mention.target, among: context.registries.allEntities.flatMap { [$0.id, $0.name] })
+                let near = context.registries.entityNameSuggestions.nearest(to: mention.target)
                 var message = "unknown mention target '\(mention.target)': no entity has this id, name or alias"
                 if let first = near.first { message += " (did you mean '\(first)'?)" }
                 findings.append(context.finding(

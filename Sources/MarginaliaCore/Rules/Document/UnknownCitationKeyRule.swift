@@ -8,7 +8,7 @@ enum UnknownCitationKeyRule: DocumentRule {
             for item in citation.items where !CrossReference.isCrossReference(item.key) {
                 guard context.registries.sourcesByKey[item.key] == nil else { continue }
                 var fixes = [Fixes.createSource(key: item.key, in: context.registries)]
-                let near = Suggestions.nearest(to: item.key, among: Array(context.registries.sourcesByKey.keys))
+                let near = context.registries.sourceKeySuggestions.nearest(to: item.key)
                 for candidate in near.prefix(3) {
                     fixes.append(Fix(title: "Change to '\(candidate)'",
                                      change: WorkspaceChange(edits: [TextEdit(path: context.document.path, range: item.keyRange, newText: candidate)])))
