@@ -56,9 +56,10 @@ extension Corpus {
             let markup = document.markup
             var claims = 0
             var cited = 0
+            let evidence = CitationSupport.Evidence(markup)
             for annotation in markup.annotations where annotation.typeNames.contains(where: registries.requiresCitation) {
                 claims += 1
-                if CitationSupport.isCited(annotation, in: document) { cited += 1 }
+                if evidence.supports(annotation, in: document.text.bytes) { cited += 1 }
             }
             var explicit = 0
             var implicit = 0

@@ -6,9 +6,12 @@ enum UncitedClaimRule: DocumentRule {
     static func check(_ context: DocumentRuleContext) -> [Finding] {
         let document = context.document
         var findings: [Finding] = []
+        var evidence: CitationSupport.Evidence?
         for annotation in document.markup.annotations {
             guard let type = annotation.typeNames.first(where: context.registries.requiresCitation) else { continue }
-            if CitationSupport.isCited(annotation, in: document) { continue }
+            let index = evidence ?? CitationSupport.Evidence(document.markup)
+            evidence = index
+            if index.supports(annotation, in: document.text.bytes) { continue }
             let markupEnd = annotation.markupRange.upperBound
             let fix = Fix(title: "Add a citation placeholder",
                           change: WorkspaceChange(edits: [TextEdit(path: document.path, range: markupEnd..<markupEnd, newText: " [@citation-needed]")]))
@@ -25,25 +28,74 @@ public enum CitationSupport {
     /// True when a citation, or a note holding a citation or URL, sits inside the span or
     /// directly after it in the same sentence.
     public static func isCited(_ annotation: Annotation, in document: Document) -> Bool {
-        let markup = document.markup
-        let inside = annotation.range
-        let after = annotation.markupRange.upperBound..<restOfSentence(after: annotation, in: document.text.bytes)
-        func supports(_ range: Range<Int>) -> Bool {
-            (range.lowerBound >= inside.lowerBound && range.upperBound <= inside.upperBound) || after.contains(range.lowerBound)
-        }
-        for citation in markup.citations where supports(citation.range) {
-            if citation.items.contains(where: { !CrossReference.isCrossReference($0.key) }) { return true }
-        }
-        for definition in markup.noteDefinitions where definition.style == .inline && supports(definition.range) {
-            if noteHoldsSource(definition, markup) { return true }
-        }
-        for reference in markup.noteReferences where supports(reference.range) {
-            if let definition = markup.noteDefinitions.first(where: { $0.label == reference.label && $0.style != .inline }),
-               noteHoldsSource(definition, markup) {
-                return true
+        Evidence(document.markup).supports(annotation, in: document.text.bytes)
+    }
+
+    /// Where a document's supporting citations and notes start, sorted, so that checking a span
+    /// is a binary search instead of a walk over every citation and note.
+    public struct Evidence: Sendable {
+        /// Starts of citations naming at least one source (cross-references do not count).
+        private let citationStarts: [Int]
+        /// Starts of inline notes and note markers whose note holds a citation or link.
+        private let supportingNoteStarts: [Int]
+
+        /// Indexes a document's markup.
+        public init(_ markup: MarkupTree) {
+            let citations = markup.citations.filter { $0.items.contains { !CrossReference.isCrossReference($0.key) } }
+            citationStarts = citations.map(\.range.lowerBound).sorted()
+            var sourceStarts = citations.map(\.range.lowerBound)
+            sourceStarts += markup.links.map(\.range.lowerBound)
+            sourceStarts.sort()
+            func holdsSource(_ note: NoteDefinition) -> Bool {
+                Evidence.firstIndex(in: sourceStarts, atLeast: note.contentRange.lowerBound)
+                    .map { $0 < sourceStarts.count && sourceStarts[$0] < note.contentRange.upperBound } ?? false
             }
+            var supportingLabels = Set<String>()
+            var seenLabels = Set<String>()
+            var notes: [Int] = []
+            for definition in markup.noteDefinitions {
+                if definition.style == .inline {
+                    if holdsSource(definition) { notes.append(definition.range.lowerBound) }
+                } else if seenLabels.insert(definition.label).inserted, holdsSource(definition) {
+                    // The first definition of a label is the one a marker refers to.
+                    supportingLabels.insert(definition.label)
+                }
+            }
+            for reference in markup.noteReferences where supportingLabels.contains(reference.label) {
+                notes.append(reference.range.lowerBound)
+            }
+            supportingNoteStarts = notes.sorted()
         }
-        return false
+
+        /// True when a supporting citation or note starts inside the span or in the rest of its sentence.
+        public func supports(_ annotation: Annotation, in bytes: [UInt8]) -> Bool {
+            let inside = annotation.range
+            let after = annotation.markupRange.upperBound..<CitationSupport.restOfSentence(after: annotation, in: bytes)
+            for starts in [citationStarts, supportingNoteStarts] {
+                // What `supports` accepted before: a range starting inside the span (ranges
+                // starting inside end inside: markup nests) or starting in the rest of the sentence.
+                if Evidence.anyStart(in: starts, inside.lowerBound..<inside.upperBound) || Evidence.anyStart(in: starts, after) {
+                    return true
+                }
+            }
+            return false
+        }
+
+        /// The index of the first value >= `bound` in sorted `values` (`values.count` if none).
+        static func firstIndex(in values: [Int], atLeast bound: Int) -> Int? {
+            var low = 0
+            var high = values.count
+            while low < high {
+                let mid = (low + high) / 2
+                if values[mid] < bound { low = mid + 1 } else { high = mid }
+            }
+            return low
+        }
+
+        static func anyStart(in values: [Int], _ range: Range<Int>) -> Bool {
+            guard !range.isEmpty, let index = firstIndex(in: values, atLeast: range.lowerBound) else { return false }
+            return index < values.count && values[index] < range.upperBound
+        }
     }
 
     /// Where the sentence that the span sits in ends, scanning from the end of its markup.
@@ -83,13 +135,6 @@ public enum CitationSupport {
             i += 1
         }
         return bytes.count
-    }
-
-    static func noteHoldsSource(_ note: NoteDefinition, _ markup: MarkupTree) -> Bool {
-        let range = note.contentRange
-        if markup.citations.contains(where: { range.contains($0.range.lowerBound) }) { return true }
-        if markup.links.contains(where: { range.contains($0.range.lowerBound) }) { return true }
-        return false
     }
 }
 
