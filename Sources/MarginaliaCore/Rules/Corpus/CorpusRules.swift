@@ -2,19 +2,24 @@
 enum CorpusRules {
     /// Findings of the rules that read registries only: computed once per `Registries`.
     static func registryFindings(_ registries: Registries) -> [Finding] {
+        let policy = FindingPolicy(registries.configuration)
         var findings: [Finding] = []
         findings += RegistryIssuesRule.check(registries)
-        findings += DuplicateSourceKeyRule.check(registries)
-        findings += IncompleteSourceRule.check(registries)
-        findings += DuplicateEntityRule.check(registries)
+        // Rules turned off are not run at all: on a large bibliography they would cost more
+        // than the parse.
+        if policy.isEnabled(RuleID.duplicateSourceKey) { findings += DuplicateSourceKeyRule.check(registries) }
+        if policy.isEnabled(RuleID.incompleteSource) { findings += IncompleteSourceRule.check(registries) }
+        if policy.isEnabled(RuleID.duplicateEntity) { findings += DuplicateEntityRule.check(registries) }
         findings += EntityTypeRule.check(registries)
-        return FindingPolicy(registries.configuration).apply(findings)
+        return policy.apply(findings)
     }
 
     /// Every corpus-level finding.
     static func run(_ corpus: Corpus) -> [Finding] {
         var findings = corpus.registries.registryFindings
-        findings += applyPolicy(UnusedSourceRule.check(corpus, in: nil), corpus)
+        if FindingPolicy(corpus.registries.configuration).isEnabled(RuleID.unusedSource) {
+            findings += applyPolicy(UnusedSourceRule.check(corpus, in: nil), corpus)
+        }
         findings += applyPolicy(DuplicateAnnotationIDRule.check(corpus, in: nil), corpus)
         return findings
     }
@@ -24,7 +29,8 @@ enum CorpusRules {
         var findings = corpus.registries.registryFindings.filter { $0.path == path }
         if corpus.documents[path] != nil {
             findings += applyPolicy(DuplicateAnnotationIDRule.check(corpus, in: path), corpus)
-        } else if corpus.registries.bibliographies.contains(where: { $0.path == path }) {
+        } else if FindingPolicy(corpus.registries.configuration).isEnabled(RuleID.unusedSource),
+                  corpus.registries.bibliographies.contains(where: { $0.path == path }) {
             findings += applyPolicy(UnusedSourceRule.check(corpus, in: path), corpus)
         }
         return findings
