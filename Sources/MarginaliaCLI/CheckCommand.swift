@@ -32,7 +32,7 @@ enum CheckCommand {
         }
 
         let root = try CorpusSession.root(option: parsed.value("root"), start: parsed.positionals.first)
-        let corpus = try CorpusSession.load(root: root, progress: !parsed.has("no-progress") && format == "text")
+        let corpus = try CorpusSession.load(root: root, progress: !parsed.has("no-progress") && format == "text", reportOnly: true)
 
         func inScope(_ path: String) -> Bool {
             scopes.isEmpty || scopes.contains { path == $0 || path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }

@@ -26,7 +26,9 @@ enum CorpusSession {
 
     /// Loads the corpus, after checking that `marginalia.json` (when present) is JSON at all:
     /// a config that does not parse would silently change which files are checked.
-    static func load(root: String, progress: Bool) throws(UsageError) -> Corpus {
+    /// `reportOnly` keeps of each document only what a findings report reads (see
+    /// `CorpusLoader.loadForReport`).
+    static func load(root: String, progress: Bool, reportOnly: Bool = false) throws(UsageError) -> Corpus {
         let configPath = root + "/marginalia.json"
         if let data = FileManager.default.contents(atPath: configPath),
            (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) == nil {
@@ -40,7 +42,7 @@ enum CorpusSession {
             throw UsageError(message: "\(location): configuration is not valid JSON" + (issue.map { ": \($0.message)" } ?? ""))
         }
         let line = ProgressLine("marginalia: reading \(Terminal.display(root))…", enabled: progress)
-        let corpus = CorpusLoader.load(root: root)
+        let corpus = reportOnly ? CorpusLoader.loadForReport(root: root) : CorpusLoader.load(root: root)
         line.finish()
         return corpus
     }

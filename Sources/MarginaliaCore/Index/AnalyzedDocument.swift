@@ -63,6 +63,26 @@ public struct AnalyzedDocument: Sendable {
         findings = policy.apply(DocumentRules.run(context, policy: policy), suppressions: markup.suppressions, text: document.text)
     }
 
+    private init(document: Document, occurrences: [Occurrence], findings: [Finding], useCounts: [Target: Int]) {
+        self.document = document
+        self.occurrences = occurrences
+        self.findings = findings
+        self.useCounts = useCounts
+    }
+
+    /// A copy keeping only what a report over the whole corpus reads once every document is
+    /// analyzed: the text, the findings, the use counts, and of the markup the annotation ids
+    /// (duplicate ids), suppressions and front matter. A batch run keeps this of each document
+    /// instead of its whole tree, so its memory stays near the size of the corpus.
+    public func trimmedForReport() -> AnalyzedDocument {
+        var markup = MarkupTree()
+        markup.frontMatter = document.markup.frontMatter
+        markup.suppressions = document.markup.suppressions
+        markup.annotations = document.markup.annotations.filter { $0.id != nil }
+        let trimmed = Document(path: document.path, format: document.format, text: document.text, markup: markup)
+        return AnalyzedDocument(document: trimmed, occurrences: [], findings: findings, useCounts: useCounts)
+    }
+
     /// Gazetteer matches outside code, comments, URLs and explicit markup.
     static func implicitMentions(in document: Document, registries: Registries) -> [Occurrence] {
         guard registries.configuration.implicitMentions, !registries.gazetteerEntityIDs.isEmpty else { return [] }

@@ -60,7 +60,8 @@ public enum CorpusLoader {
     /// `config` is the corpus's `marginalia.json` when the caller has read it already.
     public static func loadRegistries(root: String, files: [String], documents: [Document] = [],
                                       overlays: [String: SourceText] = [:],
-                                      config: (configuration: Configuration, text: SourceText?)? = nil) -> Registries {
+                                      config: (configuration: Configuration, text: SourceText?)? = nil,
+                                      frontMatters: [(path: String, frontMatter: FrontMatter?)]? = nil) -> Registries {
         func read(_ path: String) -> SourceText? { overlays[path] ?? readFile(path) }
         var texts: [String: SourceText] = [:]
         var loadIssues: [String: [ParseIssue]] = [:]
@@ -84,16 +85,16 @@ public enum CorpusLoader {
                     range: 0..<0))
             }
         }
-        for document in documents {
-            guard let field = document.markup.frontMatter?.fields.first(where: { $0.key == "bibliography" }) else { continue }
-            let directory = (document.path as NSString).deletingLastPathComponent
+        for (documentPath, frontMatter) in frontMatters ?? documents.map({ ($0.path, $0.markup.frontMatter) }) {
+            guard let field = frontMatter?.fields.first(where: { $0.key == "bibliography" }) else { continue }
+            let directory = (documentPath as NSString).deletingLastPathComponent
             for (value, range) in zip(field.values, field.valueRanges) {
                 let path = value.hasPrefix("/") ? value : joinPath(directory, value)
                 let standardized = (path as NSString).standardizingPath
                 if read(standardized) != nil {
                     bibliographyPaths.append(standardized)
                 } else {
-                    loadIssues[document.path, default: []].append(ParseIssue(
+                    loadIssues[documentPath, default: []].append(ParseIssue(
                         rule: RuleID.unreadableBibliography, message: "bibliography '\(value)' does not exist", range: range))
                 }
             }
@@ -191,6 +192,29 @@ public enum CorpusLoader {
     }
 
     /// Whether a source entry is a pattern rather than a plain path.
+    /// Loads a corpus for a one-shot report (`check`): each document is parsed, analyzed and
+    /// trimmed to what the report reads (`AnalyzedDocument.trimmedForReport`) in one step, so at
+    /// most one full markup tree per core is alive at a time. Queries that need occurrences or
+    /// the markup (hover, references, stats) need `load` instead.
+    public static func loadForReport(root: String) -> Corpus {
+        let standardizedRoot = (root as NSString).standardizingPath
+        let config = readConfiguration(root: standardizedRoot)
+        let files = corpusFiles(root: standardizedRoot, configuration: config.configuration)
+        let paths = documentPaths(root: standardizedRoot, files: files, configuration: config.configuration)
+        // Registries depend on front matter (`bibliography:`), analysis on registries: read the
+        // texts and their front matter first, parse the rest once the registries are known.
+        let texts = ParallelMap.map(paths) { readFile($0) ?? SourceText(bytes: []) }
+        let frontMatters = zip(paths, texts).map { path, text in
+            (path: path, frontMatter: MarkupParser.frontMatter(text, format: DocumentFormat.forPath(path) ?? .plainText))
+        }
+        let registries = loadRegistries(root: standardizedRoot, files: files, config: config, frontMatters: frontMatters)
+        let inputs = Array(zip(paths, texts))
+        let analyzed = ParallelMap.map(inputs) { path, text in
+            AnalyzedDocument(Document(path: path, text: text), registries: registries).trimmedForReport()
+        }
+        return Corpus(registries: registries, documents: Dictionary(analyzed.map { ($0.document.path, $0) }, uniquingKeysWith: { a, _ in a }))
+    }
+
     static func isGlobPattern(_ pattern: String) -> Bool {
         pattern.contains { "*?[{".contains($0) }
     }

@@ -19,6 +19,15 @@ public enum MarkupParser {
         return tree
     }
 
+    /// Only the front matter of a document (what decides its bibliographies), without the
+    /// rest of the parse.
+    public static func frontMatter(_ text: SourceText, format: DocumentFormat) -> FrontMatter? {
+        guard format == .markdown else { return nil }
+        return text.bytes.withUnsafeBufferPointer { buf in
+            FrontMatterParser.parse(buf, text, start: text.bomLength).frontMatter
+        }
+    }
+
     private static func parse(_ buf: UnsafeBufferPointer<UInt8>, _ text: SourceText, _ format: DocumentFormat, _ tree: inout MarkupTree) {
         let markdown = format == .markdown
         var firstLine = 0

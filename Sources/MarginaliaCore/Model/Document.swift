@@ -18,6 +18,14 @@ public struct Document: Sendable, Hashable {
     }
 
     /// The document after replacing `range` with `newText`, parsed anew.
+    /// A document with a markup tree given, not parsed (for trimmed copies).
+    init(path: String, format: DocumentFormat, text: SourceText, markup: MarkupTree) {
+        self.path = path
+        self.format = format
+        self.text = text
+        self.markup = markup
+    }
+
     public func applying(_ range: Range<Int>, replacement newText: String) -> Document {
         Document(path: path, text: text.replacing(range, with: Array(newText.utf8)), format: format)
     }
