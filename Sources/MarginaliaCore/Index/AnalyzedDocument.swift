@@ -11,56 +11,102 @@ public struct AnalyzedDocument: Sendable {
     /// How many times each target occurs in this document (definitions excluded).
     public let useCounts: [Target: Int]
 
+    /// Documents at least this large (bytes) run the heuristics on a second core beside the
+    /// rest of the analysis: what an editor waits for after each keystroke in a long document.
+    static let concurrentAnalysisThreshold = 256 * 1024
+
     /// Analyzes a document.
     public init(_ document: Document, registries: Registries) {
+        self.init(document, registries: registries, concurrentAbove: AnalyzedDocument.concurrentAnalysisThreshold)
+    }
+
+    /// Analyzes a document, on two cores when it has at least `threshold` bytes.
+    init(_ document: Document, registries: Registries, concurrentAbove threshold: Int) {
         self.document = document
-        let markup = document.markup
-        let path = document.path
-        var occurrences: [Occurrence] = []
-        occurrences.reserveCapacity(markup.citations.count + markup.mentions.count * 2)
-
-        for citation in markup.citations {
-            for item in citation.items where !CrossReference.isCrossReference(item.key) {
-                let key = registries.source(forKey: item.key)?.key ?? item.key
-                occurrences.append(Occurrence(target: .source(key: key), path: path, range: item.keyRange, kind: .citation))
-            }
-        }
-        for reference in markup.noteReferences {
-            occurrences.append(Occurrence(target: .note(path: path, label: reference.label), path: path, range: reference.labelRange, kind: .noteMarker))
-        }
-        for definition in markup.noteDefinitions where definition.style != .inline {
-            occurrences.append(Occurrence(target: .note(path: path, label: definition.label), path: path, range: definition.labelRange, kind: .noteDefinition))
-        }
-        var resolutions: [(mention: MentionMarkup, resolution: MentionResolution)] = []
-        resolutions.reserveCapacity(markup.mentions.count)
-        for mention in markup.mentions {
-            let resolution = registries.resolveMention(mention.target)
-            resolutions.append((mention, resolution))
-            if case .entity(let id) = resolution {
-                occurrences.append(Occurrence(target: .entity(id: id), path: path, range: mention.targetRange, kind: .explicitMention))
-            }
-        }
-        for annotation in markup.annotations {
-            for type in annotation.types {
-                occurrences.append(Occurrence(target: .type(name: type.name), path: path, range: type.range, kind: .annotationType))
-            }
-            if let id = annotation.id, let idRange = annotation.idRange {
-                occurrences.append(Occurrence(target: .annotation(id: id), path: path, range: idRange, kind: .annotationID))
-            }
-        }
-        occurrences += AnalyzedDocument.implicitMentions(in: document, registries: registries)
-        occurrences.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
-        self.occurrences = occurrences
-
-        var counts: [Target: Int] = [:]
-        for occurrence in occurrences where !occurrence.isDefinition {
-            counts[occurrence.target, default: 0] += 1
-        }
-        useCounts = counts
-
-        let context = DocumentRuleContext(document: document, registries: registries, mentionResolutions: resolutions)
         let policy = FindingPolicy(registries.configuration)
-        findings = policy.apply(DocumentRules.run(context, policy: policy), suppressions: markup.suppressions, text: document.text)
+        let structural: StructuralAnalysis
+        let heuristicFindings: [Finding]
+        if document.text.count >= threshold {
+            // The heuristics read only the text and markup, the rest only the markup and
+            // registries: the two halves share nothing mutable.
+            let halves = ParallelMap.map([false, true]) { heuristics -> AnalysisHalf in
+                heuristics ? .heuristics(HeuristicRules.check(document, registries: registries, policy: policy))
+                    : .structural(StructuralAnalysis(document, registries: registries, policy: policy))
+            }
+            var found: (StructuralAnalysis?, [Finding]) = (nil, [])
+            for half in halves {
+                switch half {
+                case .structural(let analysis): found.0 = analysis
+                case .heuristics(let findings): found.1 = findings
+                }
+            }
+            structural = found.0 ?? StructuralAnalysis(document, registries: registries, policy: policy)
+            heuristicFindings = found.1
+        } else {
+            structural = StructuralAnalysis(document, registries: registries, policy: policy)
+            heuristicFindings = HeuristicRules.check(document, registries: registries, policy: policy)
+        }
+        occurrences = structural.occurrences
+        useCounts = structural.useCounts
+        findings = policy.apply(structural.findings + heuristicFindings, suppressions: document.markup.suppressions, text: document.text)
+    }
+
+    /// One of the two halves of an analysis run side by side.
+    private enum AnalysisHalf: Sendable {
+        case structural(StructuralAnalysis)
+        case heuristics([Finding])
+    }
+
+    /// Everything but the heuristics: occurrences, use counts and the markup rules' findings
+    /// (before the configuration applies).
+    private struct StructuralAnalysis: Sendable {
+        var occurrences: [Occurrence] = []
+        var useCounts: [Target: Int] = [:]
+        var findings: [Finding] = []
+
+        init(_ document: Document, registries: Registries, policy: FindingPolicy) {
+            let markup = document.markup
+            let path = document.path
+            occurrences.reserveCapacity(markup.citations.count + markup.mentions.count * 2)
+
+            for citation in markup.citations {
+                for item in citation.items where !CrossReference.isCrossReference(item.key) {
+                    let key = registries.source(forKey: item.key)?.key ?? item.key
+                    occurrences.append(Occurrence(target: .source(key: key), path: path, range: item.keyRange, kind: .citation))
+                }
+            }
+            for reference in markup.noteReferences {
+                occurrences.append(Occurrence(target: .note(path: path, label: reference.label), path: path, range: reference.labelRange, kind: .noteMarker))
+            }
+            for definition in markup.noteDefinitions where definition.style != .inline {
+                occurrences.append(Occurrence(target: .note(path: path, label: definition.label), path: path, range: definition.labelRange, kind: .noteDefinition))
+            }
+            var resolutions: [(mention: MentionMarkup, resolution: MentionResolution)] = []
+            resolutions.reserveCapacity(markup.mentions.count)
+            for mention in markup.mentions {
+                let resolution = registries.resolveMention(mention.target)
+                resolutions.append((mention, resolution))
+                if case .entity(let id) = resolution {
+                    occurrences.append(Occurrence(target: .entity(id: id), path: path, range: mention.targetRange, kind: .explicitMention))
+                }
+            }
+            for annotation in markup.annotations {
+                for type in annotation.types {
+                    occurrences.append(Occurrence(target: .type(name: type.name), path: path, range: type.range, kind: .annotationType))
+                }
+                if let id = annotation.id, let idRange = annotation.idRange {
+                    occurrences.append(Occurrence(target: .annotation(id: id), path: path, range: idRange, kind: .annotationID))
+                }
+            }
+            occurrences += AnalyzedDocument.implicitMentions(in: document, registries: registries)
+            occurrences.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+
+            for occurrence in occurrences where !occurrence.isDefinition {
+                useCounts[occurrence.target, default: 0] += 1
+            }
+            let context = DocumentRuleContext(document: document, registries: registries, mentionResolutions: resolutions)
+            findings = DocumentRules.run(context)
+        }
     }
 
     private init(document: Document, occurrences: [Occurrence], findings: [Finding], useCounts: [Target: Int]) {
@@ -148,7 +194,8 @@ public struct AnalyzedDocument: Sendable {
 
 /// The document rules, in the order they run.
 enum DocumentRules {
-    static func run(_ context: DocumentRuleContext, policy: FindingPolicy) -> [Finding] {
+    /// Every document rule but the heuristics (`HeuristicRules`), which run last.
+    static func run(_ context: DocumentRuleContext) -> [Finding] {
         var findings: [Finding] = []
         findings += ParseIssuesRule.check(context)
         findings += UnknownCitationKeyRule.check(context)
@@ -159,7 +206,6 @@ enum DocumentRules {
         findings += EmptyNoteRule.check(context)
         findings += MentionTargetRule.check(context)
         findings += AnnotationSchemaRule.check(context)
-        findings += HeuristicRules.check(context, policy: policy)
         return findings
     }
 }

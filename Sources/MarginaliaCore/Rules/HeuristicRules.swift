@@ -4,8 +4,10 @@ enum HeuristicRules {
         RuleID.unsourcedQuote, RuleID.unsourcedFigure, RuleID.missingSourcePointer, RuleID.weaselAttribution, RuleID.bareURLCitation,
     ]
 
-    static func check(_ context: DocumentRuleContext, policy: FindingPolicy) -> [Finding] {
+    static func check(_ document: Document, registries: Registries, policy: FindingPolicy) -> [Finding] {
         guard ids.contains(where: policy.isEnabled) else { return [] }
+        // The heuristics read no mention: their context needs none.
+        let context = DocumentRuleContext(document: document, registries: registries, mentionResolutions: [])
         return Heuristics.hits(in: context.document).map { hit in
             var fixes: [Fix] = []
             if hit.rule == RuleID.bareURLCitation {
