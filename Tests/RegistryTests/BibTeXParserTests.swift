@@ -283,4 +283,78 @@ import Testing
         #expect(file.sources.map(\.key) == ["paren", "next"])
         #expect(file.sources[0].title == "With ) inside")
     }
+
+    /// A file with macros, crossrefs across chunks, comments, broken entries and duplicate fields.
+    func generatedBib(entries: Int, stringInMiddle: Bool = false, commentAcrossCuts: Bool = false) -> String {
+        var bib = "% generated\n@string{jrs = {Journal of {R}efugee Studies}}\n@STRING(med = \"Media, War \\& Conflict\")\n"
+        bib += "@preamble{ \"\\newcommand{\\noop}[1]{}\" }\n"
+        for i in 0..<entries {
+            if stringInMiddle && i == entries / 2 { bib += "@string{late = {Late Macro}}\n" }
+            if commentAcrossCuts && i % 40 == 7 {
+                bib += "@comment{ a comment that holds entries\n@misc{hidden\(i), title = {Hidden}}\n}\n"
+            }
+            switch i % 37 {
+            case 5:
+                bib += "@article{broken\(i), title = {Broken\n  author = {Nobody}\n}\n"
+            case 11:
+                bib += "@article{unclosed\(i), title = {Broken {part,\n  author = {Nobody},\n}\n"
+            case 17:
+                bib += "@misc{dup\(i), title = {One}, title = {Two}, note = undefinedmacro}\n"
+            case 23:
+                bib += "@inbook{part\(i), title = {Part \(i)}, crossref = {Whole\((i * 7919) % entries)}, pages = {1--2}}\n"
+            default:
+                bib += """
+                    @book{whole\(i),
+                      author = {G{\\\"o}del, Kurt and van der Berg, Piet and {Human Rights Watch}},
+                      title = {The {Quiet} Crisis \\emph{number} \(i)},
+                      journal = \(i % 2 == 0 ? "jrs" : "med") # { Special},
+                      year = \(1900 + i % 120), month = may,
+                      abstract = {A long\n    abstract with {\\'e}t{\\'e} and 50\\% more},
+                      url = {https://example.org/a\\_\(i)},
+                    }
+
+                    """
+            }
+        }
+        return bib
+    }
+
+    @Test(arguments: [(false, false), (true, false), (false, true)])
+    func parallelParseEqualsSequential(stringInMiddle: Bool, commentAcrossCuts: Bool) {
+        let text = SourceText(generatedBib(entries: 600, stringInMiddle: stringInMiddle, commentAcrossCuts: commentAcrossCuts))
+        let sequential = BibTeXParser.parse(text, path: "/p.bib", workers: 1, minChunkBytes: 1)
+        #expect(sequential.sources.count > 500)
+        #expect(!sequential.issues.isEmpty)
+        #expect(sequential.sources.contains { $0.fields["booktitle"] != nil && $0.key.hasPrefix("part") })
+        for workers in [2, 3, 7] {
+            for minChunkBytes in [1, 4_000, 60_000] {
+                let parallel = BibTeXParser.parse(text, path: "/p.bib", workers: workers, minChunkBytes: minChunkBytes)
+                #expect(parallel == sequential, "workers \(workers), chunks of \(minChunkBytes) bytes")
+            }
+        }
+    }
+
+    @Test func chunkStartsComeAfterTheLastMacro() throws {
+        let bib = Array(generatedBib(entries: 300, stringInMiddle: true).utf8)
+        let starts = try #require(bib.withUnsafeBufferPointer { BibTeXChunks.starts($0, textStart: 0, chunks: 4, minChunkBytes: 1_000) })
+        let late = byteOffset(of: "@string{late", in: String(decoding: bib, as: UTF8.self))
+        #expect(starts.count > 1)
+        #expect(starts.allSatisfy { $0 > late && bib[$0] == 0x40 && bib[$0 - 1] == 0x0A })
+        #expect(starts == starts.sorted() && Set(starts).count == starts.count)
+    }
+
+    @Test func fieldsAreCleanedWhenRead() throws {
+        let bib = "@misc{a, abstract = {Line one\n  {\\\"o} \\& two}, file = {C\\_x.pdf}, note = jan # { 1}, author = {Doe, J.}}"
+        let s = try #require(parse(bib).sources.first)
+        #expect(s.fields["abstract"]?.value == "Line one ö & two")
+        #expect(s.fields["file"]?.value == "C_x.pdf")
+        #expect(s.fields["note"]?.value == "January 1")
+        #expect(s.fields["author"]?.value == "Doe, J.")
+        let abstract = try #require(s.fields["abstract"])
+        #expect(abstract == SourceField(value: "Line one ö & two", range: abstract.range))
+        #expect(abstract.hashValue == SourceField(value: "Line one ö & two", range: abstract.range).hashValue)
+        var edited = abstract
+        edited.value = "Changed"
+        #expect(edited.value == "Changed" && edited.range == abstract.range)
+    }
 }

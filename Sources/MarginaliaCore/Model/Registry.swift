@@ -14,15 +14,49 @@ public struct PersonName: Sendable, Hashable {
 
 /// One field of a source as written in its file.
 public struct SourceField: Sendable, Hashable {
-    /// The value, macros expanded, braces and LaTeX markup removed.
-    public var value: String
+    /// The value, macros expanded, braces and LaTeX markup removed (a BibTeX value is cleaned
+    /// when read: most fields of a large bibliography are never shown).
+    public var value: String {
+        get {
+            switch storage {
+            case .text(let text): text
+            case .bibTeX(let raw): raw.cleaned()
+            }
+        }
+        set { storage = .text(newValue) }
+    }
     /// Byte range of the value in the registry file.
     public var range: Range<Int>
+    /// The value, cleaned or still raw.
+    var storage: Storage
+
+    /// A cleaned value, or raw BibTeX bytes cleaned on each read.
+    enum Storage: Sendable {
+        case text(String)
+        case bibTeX(BibTeXRawText)
+    }
 
     /// Creates a field.
     public init(value: String, range: Range<Int>) {
-        self.value = value
+        self.storage = .text(value)
         self.range = range
+    }
+
+    /// Creates a field whose raw BibTeX value is cleaned when read.
+    init(bibTeX raw: BibTeXRawText, range: Range<Int>) {
+        self.storage = .bibTeX(raw)
+        self.range = range
+    }
+
+    /// Fields are equal when their cleaned values and ranges are, however they are stored.
+    public static func == (lhs: SourceField, rhs: SourceField) -> Bool {
+        lhs.range == rhs.range && lhs.value == rhs.value
+    }
+
+    /// Hashes the cleaned value and the range, as `==` compares them.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(value)
+        hasher.combine(range)
     }
 }
 

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Parses BibTeX and BibLaTeX as Zotero, Better BibTeX and JabRef write them.
 ///
 /// Text outside entries is a comment. A syntax error becomes an `unreadable-bibliography`
@@ -6,13 +8,93 @@
 public enum BibTeXParser {
     /// Parses one `.bib` file.
     public static func parse(_ text: SourceText, path: String) -> BibliographyFile {
-        text.bytes.withUnsafeBufferPointer { buffer in
-            var scanner = Scanner(buffer: buffer, textStart: text.bomLength)
-            scanner.run()
-            let resolver = Resolver(entries: scanner.entries, path: path, buffer: buffer, hasCrossref: scanner.sawCrossref)
-            let sources = resolver.resolve()
-            return BibliographyFile(path: path, sources: sources, issues: scanner.issues)
+        parse(text, path: path, workers: BibTeXChunks.defaultWorkers, minChunkBytes: BibTeXChunks.defaultMinChunkBytes)
+    }
+
+    /// Parses with up to `workers` threads on chunks of at least `minChunkBytes`; one worker
+    /// parses sequentially. Both give the same result (the tests compare them).
+    static func parse(_ text: SourceText, path: String, workers: Int, minChunkBytes: Int) -> BibliographyFile {
+        let file = text.bytes
+        return file.withUnsafeBufferPointer { buffer in
+            let scan = scan(buffer, textStart: text.bomLength, workers: workers, minChunkBytes: minChunkBytes)
+            let resolver = Resolver(
+                chunks: scan.chunks, path: path, buffer: SharedBuffer(buffer: buffer), file: file, hasCrossref: scan.sawCrossref)
+            let sources = resolver.resolve(parallel: scan.chunks.count > 2)
+            return BibliographyFile(path: path, sources: sources, issues: scan.issues)
         }
+    }
+
+    // MARK: - Chunks
+
+    /// Entries and fields scanned from one stretch of the file.
+    struct ScannedChunk {
+        /// Entries in file order.
+        var entries: [RawEntry]
+        /// The fields of all `entries`, each entry owning a range of them (one array per chunk,
+        /// not one per entry).
+        var fields: [RawField]
+    }
+
+    /// What the scan of a file found, chunk by chunk in file order.
+    private struct ScanResult {
+        var chunks: [ScannedChunk]
+        var issues: [ParseIssue]
+        var sawCrossref: Bool
+    }
+
+    /// Scans the file in chunks on several threads when it is large and its boundaries are
+    /// clear, otherwise in one pass.
+    private static func scan(_ buffer: UnsafeBufferPointer<UInt8>, textStart: Int, workers: Int, minChunkBytes: Int) -> ScanResult {
+        if workers > 1,
+            let starts = BibTeXChunks.starts(buffer, textStart: textStart, chunks: workers, minChunkBytes: minChunkBytes),
+            let result = scanChunks(buffer, textStart: textStart, starts: starts)
+        {
+            return result
+        }
+        var scanner = Scanner(buffer: buffer, textStart: textStart, start: textStart, limit: buffer.count, macros: [:])
+        scanner.run()
+        return ScanResult(
+            chunks: [ScannedChunk(entries: scanner.entries, fields: scanner.fields)], issues: scanner.issues,
+            sawCrossref: scanner.sawCrossref)
+    }
+
+    /// Scans the text before `starts[0]` (which holds every `@string`), then each chunk on its
+    /// own thread with those macros. Nil when a chunk did not stop exactly where the next one
+    /// starts (an `@comment` or an error ran across the boundary): the caller then scans the
+    /// file sequentially, so the result never depends on the split.
+    private static func scanChunks(_ buffer: UnsafeBufferPointer<UInt8>, textStart: Int, starts: [Int]) -> ScanResult? {
+        guard let firstStart = starts.first else { return nil }
+        var prefix = Scanner(buffer: buffer, textStart: textStart, start: textStart, limit: firstStart, macros: [:])
+        prefix.run()
+        guard prefix.position == firstStart else { return nil }
+        let macros = prefix.macros
+        let shared = SharedBuffer(buffer: buffer)
+        let slots = BibTeXChunks.Slots<(chunk: ScannedChunk, issues: [ParseIssue], sawCrossref: Bool, end: Int)>(count: starts.count)
+        DispatchQueue.concurrentPerform(iterations: starts.count) { index in
+            let limit = index + 1 < starts.count ? starts[index + 1] : shared.buffer.count
+            var scanner = Scanner(buffer: shared.buffer, textStart: textStart, start: starts[index], limit: limit, macros: macros)
+            scanner.run()
+            slots.set(
+                index,
+                (ScannedChunk(entries: scanner.entries, fields: scanner.fields), scanner.issues, scanner.sawCrossref, scanner.position))
+        }
+        var result = ScanResult(
+            chunks: [ScannedChunk(entries: prefix.entries, fields: prefix.fields)], issues: prefix.issues,
+            sawCrossref: prefix.sawCrossref)
+        for index in 0..<starts.count {
+            guard let scanned = slots.take(index) else { return nil }
+            if index + 1 < starts.count && scanned.end != starts[index + 1] { return nil }
+            result.chunks.append(scanned.chunk)
+            result.issues.append(contentsOf: scanned.issues)
+            result.sawCrossref = result.sawCrossref || scanned.sawCrossref
+        }
+        return result
+    }
+
+    /// The file's bytes, read (never written) by the threads of one parse.
+    struct SharedBuffer: @unchecked Sendable {
+        /// The bytes; the file's array outlives every thread that reads them.
+        let buffer: UnsafeBufferPointer<UInt8>
     }
 
     /// Splits a BibTeX name list on " and " (outside braces) into names.
@@ -32,13 +114,9 @@ public enum BibTeXParser {
         var keyRange: Range<Int>
         /// Byte range from '@' to the closing delimiter (or the error).
         var entryRange: Range<Int>
-        /// Fields in file order, names lowercased, first occurrence of a name only.
-        var fields: [RawField]
-
-        /// The field named `name` (a linear search: entries have a dozen fields).
-        func field(_ name: String) -> RawField? {
-            fields.first { $0.name == name }
-        }
+        /// Where the fields lie in the chunk's field array: file order, names lowercased, first
+        /// occurrence of a name only.
+        var fieldRange: Range<Int>
     }
 
     /// A raw value: a slice of the file (one delimited piece), or bytes assembled from macros
@@ -84,19 +162,29 @@ public enum BibTeXParser {
         let buffer: UnsafeBufferPointer<UInt8>
         var position = 0
         var entries: [RawEntry] = []
+        /// The fields of every entry, in order.
+        var fields: [RawField] = []
         var issues: [ParseIssue] = []
         /// `@string` macros by lowercased name, raw value bytes.
-        var macros: [String: [UInt8]] = [:]
+        var macros: [String: [UInt8]]
         /// Whether some entry has a `crossref` field.
         var sawCrossref = false
 
         /// Where the text starts, after a BOM.
         let textStart: Int
+        /// No entry starts at or after this offset: the next chunk's scanner parses it.
+        let limit: Int
 
-        init(buffer: UnsafeBufferPointer<UInt8>, textStart: Int) {
+        init(buffer: UnsafeBufferPointer<UInt8>, textStart: Int, start: Int, limit: Int, macros: [String: [UInt8]]) {
             self.buffer = buffer
             self.textStart = textStart
-            self.position = textStart
+            self.position = start
+            self.limit = limit
+            self.macros = macros
+            // About one entry per 450 bytes and a dozen fields per entry in exported files.
+            let expectedEntries = (limit - start) / 450 + 4
+            entries.reserveCapacity(expectedEntries)
+            fields.reserveCapacity(expectedEntries * 10)
         }
 
         var count: Int { buffer.count }
@@ -194,7 +282,7 @@ public enum BibTeXParser {
             while position < count {
                 // Skip comment text to the next '@' that can start an entry.
                 while position < count && !(buffer[position] == 0x40 && canStartEntry(position)) { position += 1 }
-                guard position < count else { break }
+                guard position < count, position < limit else { break }
                 let at = position
                 do {
                     try parseEntry()
@@ -267,11 +355,13 @@ public enum BibTeXParser {
                 position += 1
             }
             let keyRange = keyStart..<position
-            var entry = RawEntry(type: type, key: string(keyRange), keyRange: keyRange, entryRange: at..<position, fields: [])
-            entry.fields.reserveCapacity(16)
+            let firstField = fields.count
+            var entry = RawEntry(
+                type: type, key: string(keyRange), keyRange: keyRange, entryRange: at..<position, fieldRange: firstField..<firstField)
             // Keep a partial entry when a later field breaks: its key still resolves citations.
             defer {
                 entry.entryRange = at..<position
+                entry.fieldRange = firstField..<fields.count
                 if !entry.keyRange.isEmpty { entries.append(entry) }
             }
             guard !keyRange.isEmpty else {
@@ -292,7 +382,7 @@ public enum BibTeXParser {
                     return
                 }
                 guard b == 0x2C else {
-                    throw SyntaxError(message: "expected ',' or '\(Character(Unicode.Scalar(close)))' after \(entry.fields.isEmpty ? "the key" : "a field") in entry '\(entry.key)', found \(describe(position))", offset: position)
+                    throw SyntaxError(message: "expected ',' or '\(Character(Unicode.Scalar(close)))' after \(fields.count == firstField ? "the key" : "a field") in entry '\(entry.key)', found \(describe(position))", offset: position)
                 }
                 position += 1
                 skipSpace()
@@ -315,8 +405,8 @@ public enum BibTeXParser {
                 position += 1
                 skipSpace()
                 let value = try parseValue(fieldName: name)
-                if !entry.fields.contains(where: { $0.name == name }) {
-                    entry.fields.append(RawField(name: name, value: value.raw, range: value.range))
+                if !fields[firstField...].contains(where: { $0.name == name }) {
+                    fields.append(RawField(name: name, value: value.raw, range: value.range))
                     if name == "crossref" { sawCrossref = true }
                 } else {
                     issues.append(
@@ -538,44 +628,93 @@ public enum BibTeXParser {
         }
     }
 
+    /// Where an entry is: its chunk and its index there.
+    private struct EntryIndex {
+        var chunk: Int
+        var index: Int
+    }
+
     private struct Resolver {
-        let entries: [RawEntry]
+        let chunks: [ScannedChunk]
         let path: String
-        let buffer: UnsafeBufferPointer<UInt8>
+        let buffer: SharedBuffer
+        /// The file's bytes, shared by the fields that are cleaned when read.
+        let file: [UInt8]
         /// Whether any entry has a `crossref` field (the key table is built only then).
         let hasCrossref: Bool
 
-        func resolve() -> [Source] {
-            var byKey: [String: Int] = [:]
+        /// The sources of every chunk in file order; with `parallel`, chunks resolve on
+        /// several threads straight into the result's storage.
+        func resolve(parallel: Bool) -> [Source] {
+            var byKey: [String: EntryIndex] = [:]
             if hasCrossref {
-                for (index, entry) in entries.enumerated() where byKey[entry.key.lowercased()] == nil {
-                    byKey[entry.key.lowercased()] = index
-                }
-            }
-            var sources: [Source] = []
-            sources.reserveCapacity(entries.count)
-            for entry in entries {
-                var fields = entry.fields
-                if hasCrossref, let crossref = entry.field("crossref"),
-                    let parentIndex = byKey[crossref.value.withBytes(buffer, BibTeXParser.cleanVerbatim).lowercased()],
-                    entries[parentIndex].key != entry.key
-                {
-                    let parent = entries[parentIndex]
-                    for field in parent.fields where field.name != "ids" && field.name != "crossref" {
-                        if !fields.contains(where: { $0.name == field.name }) { fields.append(field) }
-                    }
-                    // BibLaTeX: a part's booktitle is its parent's title.
-                    if entry.field("booktitle") == nil, let title = parent.field("title") {
-                        fields.removeAll { $0.name == "booktitle" }
-                        fields.append(RawField(name: "booktitle", value: title.value, range: title.range))
+                for (c, chunk) in chunks.enumerated() {
+                    for (index, entry) in chunk.entries.enumerated() where byKey[entry.key.lowercased()] == nil {
+                        byKey[entry.key.lowercased()] = EntryIndex(chunk: c, index: index)
                     }
                 }
-                sources.append(makeSource(entry, fields: fields))
             }
-            return sources
+            var offsets: [Int] = []
+            var total = 0
+            for chunk in chunks {
+                offsets.append(total)
+                total += chunk.entries.count
+            }
+            let keys = byKey
+            let chunkOffsets = offsets
+            if !parallel {
+                var sources: [Source] = []
+                sources.reserveCapacity(total)
+                for chunk in chunks {
+                    for entry in chunk.entries { sources.append(source(entry, in: chunk, byKey: byKey)) }
+                }
+                return sources
+            }
+            return [Source](unsafeUninitializedCapacity: total) { storage, initialized in
+                let out = BibTeXChunks.Output(base: storage.baseAddress)
+                DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
+                    let chunk = chunks[c]
+                    guard let base = out.base else { return }
+                    for (index, entry) in chunk.entries.enumerated() {
+                        (base + chunkOffsets[c] + index).initialize(to: source(entry, in: chunk, byKey: keys))
+                    }
+                }
+                initialized = total
+            }
         }
 
-        func makeSource(_ entry: RawEntry, fields rawFields: [RawField]) -> Source {
+        /// The source of one entry, with the fields its crossref parent lends it.
+        func source(_ entry: RawEntry, in chunk: ScannedChunk, byKey: [String: EntryIndex]) -> Source {
+            let own = chunk.fields[entry.fieldRange]
+            guard hasCrossref, let crossref = own.first(where: { $0.name == "crossref" }),
+                let parentIndex = byKey[crossref.value.withBytes(buffer.buffer, BibTeXParser.cleanVerbatim).lowercased()]
+            else { return makeSource(entry, fields: own) }
+            let parentChunk = chunks[parentIndex.chunk]
+            let parent = parentChunk.entries[parentIndex.index]
+            guard parent.key != entry.key else { return makeSource(entry, fields: own) }
+            var fields = Array(own)
+            let parentFields = parentChunk.fields[parent.fieldRange]
+            for field in parentFields where field.name != "ids" && field.name != "crossref" {
+                if !fields.contains(where: { $0.name == field.name }) { fields.append(field) }
+            }
+            // BibLaTeX: a part's booktitle is its parent's title.
+            if !own.contains(where: { $0.name == "booktitle" }), let title = parentFields.first(where: { $0.name == "title" }) {
+                fields.removeAll { $0.name == "booktitle" }
+                fields.append(RawField(name: "booktitle", value: title.value, range: title.range))
+            }
+            return makeSource(entry, fields: fields[...])
+        }
+
+        /// A value cleaned when read: a slice of the file, or the assembled bytes.
+        func rawText(_ value: RawValue, verbatim: Bool) -> BibTeXRawText {
+            switch value {
+            case .slice(let range): BibTeXRawText(bytes: file, range: range, verbatim: verbatim)
+            case .owned(let bytes): BibTeXRawText(bytes: bytes, range: 0..<bytes.count, verbatim: verbatim)
+            }
+        }
+
+        func makeSource(_ entry: RawEntry, fields rawFields: ArraySlice<RawField>) -> Source {
+            let buffer = self.buffer.buffer
             var fields: [String: SourceField] = [:]
             fields.reserveCapacity(rawFields.count)
             var authorField: RawField?
@@ -593,11 +732,19 @@ public enum BibTeXParser {
                 let name = field.name
                 // One switch per field classifies it: cheaper than hashing the name into lookup tables.
                 let role = BibTeXParser.role(of: name)
+                switch role {
+                case .other, .verbatim, .author, .editor:
+                    // Not a property of the source: cleaned only if hover or a rule reads it.
+                    fields[name] = SourceField(bibTeX: rawText(field.value, verbatim: role.isVerbatim), range: field.range)
+                    if case .author = role { authorField = field }
+                    if case .editor = role { editorField = field }
+                    continue
+                default:
+                    break
+                }
                 let cleaned = field.value.withBytes(buffer) { role.isVerbatim ? BibTeXParser.cleanVerbatim($0) : BibTeXParser.cleanLaTeX($0) }
                 fields[name] = SourceField(value: cleaned, range: field.range)
                 switch role {
-                case .author: authorField = field
-                case .editor: editorField = field
                 case .date: date = cleaned
                 case .year: year = cleaned
                 case .title: title = cleaned
@@ -610,7 +757,7 @@ public enum BibTeXParser {
                         containerRank = rank
                         container = cleaned
                     }
-                case .verbatim, .other: break
+                case .author, .editor, .verbatim, .other: break
                 }
             }
             var authors: [PersonName] = []
