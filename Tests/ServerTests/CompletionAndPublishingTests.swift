@@ -84,6 +84,23 @@ private func referenceCompletions(_ corpus: Corpus, kind: String, typed: String,
         #expect(before.completions(at: offset, in: fixture.document)?.candidates.count == 6)
     }
 
+    @Test func cardsFollowTheCounts() throws {
+        let fixture = try Fixture(bib: bibliography, text: "See @smi\n")
+        defer { fixture.remove() }
+        let corpus = CorpusLoader.load(root: fixture.folder.path)
+        let offset = "See @smi".utf8.count
+        let before = try #require(corpus.completions(at: offset, in: fixture.document)?.candidates.first)
+        #expect(before.documentation == corpus.card(for: .source(key: "smith2020")))
+        #expect(before.documentation.contains("Not cited"))
+        // Citing the source changes its counts: the card is rebuilt, not reused.
+        let cited = corpus.updating(Document(path: fixture.document, text: SourceText(bytes: Array("See @smi [@smith2020]\n".utf8))))
+        let after = try #require(cited.completions(at: offset, in: fixture.document)?.candidates.first)
+        #expect(after.documentation == cited.card(for: .source(key: "smith2020")))
+        #expect(after.documentation.contains("Cited 1 time in 1 document"))
+        // And the old state still shows its own.
+        #expect(corpus.completions(at: offset, in: fixture.document)?.candidates.first?.documentation == before.documentation)
+    }
+
     @Test func byteSearch() {
         #expect(CompletionIndex.bytes(Array("abcabd".utf8), contain: Array("abd".utf8)))
         #expect(CompletionIndex.bytes(Array("abc".utf8), contain: Array("abc".utf8)))

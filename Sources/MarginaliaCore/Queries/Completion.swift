@@ -50,16 +50,30 @@ extension Corpus {
     public func completions(at offset: Int, in path: String, limit: Int = 200) -> CompletionResult? {
         guard let analyzed = documents[path], let context = completionContext(at: offset, in: analyzed) else { return nil }
         let typed = analyzed.document.text.string(context.replaceRange)
-        let (candidates, isIncomplete) = context.index.matching(TextFolding.key(for: typed), limit: limit)
-        var result = CompletionResult(replaceRange: context.replaceRange, candidates: candidates, isIncomplete: isIncomplete)
+        let (positions, isIncomplete) = context.index.matching(TextFolding.key(for: typed), limit: limit)
+        var candidates: [CompletionCandidate] = []
+        candidates.reserveCapacity(positions.count)
         // Cards are built only for what is returned: a corpus may have tens of thousands of sources.
-        for index in result.candidates.indices {
-            if let kind = context.kind { result.candidates[index].kind = kind }
-            if let target = result.candidates[index].target, let card = card(for: target) {
-                result.candidates[index].documentation = card
+        for position in positions {
+            var candidate = context.index.candidates[position]
+            if let kind = context.kind { candidate.kind = kind }
+            if let target = candidate.target, let card = card(for: target, memo: context.index.cards, position: position) {
+                candidate.documentation = card
             }
+            candidates.append(candidate)
         }
-        return result
+        return CompletionResult(replaceRange: context.replaceRange, candidates: candidates, isIncomplete: isIncomplete)
+    }
+
+    /// `card(for:)` of an indexed source or entity, reused while its counts are unchanged: its
+    /// registry entry cannot change within one index.
+    func card(for target: Target, memo: CardMemo, position: Int) -> String? {
+        let uses = useCounts[target] ?? 0
+        let documents = documentCounts[target] ?? 0
+        if let card = memo.card(position, uses: uses, documents: documents) { return card }
+        guard let card = card(for: target) else { return nil }
+        memo.store(position, uses: uses, documents: documents, card: card)
+        return card
     }
 
     /// The completion context at `offset`: sources and entities come from indexes cached per

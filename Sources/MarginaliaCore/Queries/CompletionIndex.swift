@@ -9,27 +9,40 @@ struct CompletionIndex: Sendable {
     let foldedFilters: [String]
     /// The UTF-8 of each folded filter text, for the byte search.
     let foldedBytes: [[UInt8]]
+    /// Whether each folded filter text is all ASCII, where a byte match is exactly `String.contains`.
+    let isASCII: [Bool]
+    /// Cards already built for candidates, reused while the counts they show are the same.
+    let cards = CardMemo()
 
     /// Folds the filter text of every candidate.
     init(_ candidates: [CompletionCandidate]) {
         self.candidates = candidates
         foldedFilters = candidates.map { TextFolding.key(for: $0.filterText) }
         foldedBytes = foldedFilters.map { Array($0.utf8) }
+        isASCII = foldedBytes.map { $0.allSatisfy { $0 < 0x80 } }
     }
 
-    /// The first `limit` candidates whose folded filter text holds `needle` (already folded), and
-    /// whether more matched: the same answer as `String.contains` over every candidate.
-    func matching(_ needle: String, limit: Int) -> (candidates: [CompletionCandidate], isIncomplete: Bool) {
+    /// The positions of the first `limit` candidates whose folded filter text holds `needle`
+    /// (already folded), and whether more matched: the same answer as `String.contains` over
+    /// every candidate, which is only called where non-ASCII text could make it differ from bytes.
+    func matching(_ needle: String, limit: Int) -> (positions: [Int], isIncomplete: Bool) {
         guard !needle.isEmpty else {
-            return (Array(candidates.prefix(limit)), candidates.count > limit)
+            return (Array(candidates.indices.prefix(limit)), candidates.count > limit)
         }
         let needleBytes = Array(needle.utf8)
-        var kept: [CompletionCandidate] = []
-        for index in candidates.indices where CompletionIndex.bytes(foldedBytes[index], contain: needleBytes) {
-            // A byte match can still split a grapheme; `String.contains` decides, as it did before.
-            guard foldedFilters[index].contains(needle) else { continue }
+        let needleIsASCII = needleBytes.allSatisfy { $0 < 0x80 }
+        var kept: [Int] = []
+        for index in candidates.indices {
+            let found: Bool
+            if needleIsASCII && isASCII[index] {
+                found = CompletionIndex.bytes(foldedBytes[index], contain: needleBytes)
+            } else {
+                // Canonical equivalence and grapheme boundaries decide outside ASCII, as before.
+                found = foldedFilters[index].contains(needle)
+            }
+            guard found else { continue }
             if kept.count == limit { return (kept, true) }
-            kept.append(candidates[index])
+            kept.append(index)
         }
         return (kept, false)
     }
@@ -52,6 +65,28 @@ struct CompletionIndex: Sendable {
                 return false
             }
         }
+    }
+}
+
+/// The cards of an index's candidates, each with the use and document counts it shows.
+///
+/// A source's or entity's card is its registry entry (fixed for the index's registry state) and
+/// its two counts; rebuilding it for every returned candidate was half of a completion's time.
+final class CardMemo: Sendable {
+    /// Card and counts by candidate position.
+    private let cards = Mutex<[Int: (uses: Int, documents: Int, card: String)]>([:])
+
+    /// The card of candidate `position` if it was built with these counts.
+    func card(_ position: Int, uses: Int, documents: Int) -> String? {
+        cards.withLock { cards in
+            guard let entry = cards[position], entry.uses == uses, entry.documents == documents else { return nil }
+            return entry.card
+        }
+    }
+
+    /// Keeps a card built with these counts.
+    func store(_ position: Int, uses: Int, documents: Int, card: String) {
+        cards.withLock { $0[position] = (uses, documents, card) }
     }
 }
 
