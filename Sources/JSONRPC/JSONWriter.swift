@@ -160,6 +160,13 @@ public struct JSONWriter: Sendable {
         }
     }
 
+    /// JSON written elsewhere (by another writer), appended as one value.
+    public mutating func json(_ written: [UInt8]) {
+        separate()
+        bytes.append(contentsOf: written)
+        needsComma = true
+    }
+
     /// Any writable value.
     public mutating func value(_ value: some JSONWritable) {
         value.write(to: &self)
@@ -240,9 +247,9 @@ extension JSONValue: JSONWritable {
         case .array(let values): values.write(to: &writer)
         case .object(let members):
             writer.beginObject()
-            for key in members.keys.sorted() {
+            for (key, value) in members.sorted(by: { $0.key < $1.key }) {
                 writer.key(key)
-                members[key]?.write(to: &writer)
+                value.write(to: &writer)
             }
             writer.endObject()
         }

@@ -185,3 +185,30 @@ private func referenceCompletions(_ corpus: Corpus, kind: String, typed: String,
         #expect(harness.exited.wait(timeout: .now() + 10) == .success)
     }
 }
+
+/// A pull report written once answers as `DocumentDiagnosticReport` encodes.
+@Suite struct WrittenReportTests {
+    @Test func splicedItemsEqualTheEncodedReport() throws {
+        let range = LSPRange(start: Position(line: 1, character: 2), end: Position(line: 1, character: 9))
+        let items = [
+            Diagnostic(range: range, severity: .error, code: .string("unknown-citation-key"), source: "marginalia",
+                       message: "unknown key \"x\"", data: ["rule": "unknown-citation-key", "fixable": true]),
+            Diagnostic(range: range, severity: .hint, code: .string("unused-note"), source: "marginalia", message: "n",
+                       tags: [.unnecessary], data: ["rule": "unused-note", "fixable": false]),
+        ]
+        let json = Features.writtenJSON(items)
+        let id = Features.resultID(ofJSON: json)
+        #expect(id == Features.resultID(of: items))
+        for (written, report) in [
+            (WrittenDiagnosticReport(report: .full(resultId: id, items: items), itemsJSON: json), DocumentDiagnosticReport.full(resultId: id, items: items)),
+            (WrittenDiagnosticReport(.full(resultId: id, items: [])), .full(resultId: id, items: [])),
+            (WrittenDiagnosticReport(.unchanged(resultId: id)), .unchanged(resultId: id)),
+        ] {
+            var writer = JSONWriter()
+            written.write(to: &writer)
+            let mine = try JSONSerialization.jsonObject(with: Data(writer.bytes)) as? NSDictionary
+            let theirs = try JSONSerialization.jsonObject(with: MessageEncoding.makeEncoder().encode(report)) as? NSDictionary
+            #expect(mine != nil && mine == theirs)
+        }
+    }
+}

@@ -47,10 +47,20 @@ extension Features {
     /// The JSON is the hand-written one (fixed member order, sorted `data` keys), so equal
     /// reports always hash equal bytes, at a fraction of `JSONEncoder`'s cost.
     static func resultID(of diagnostics: [Diagnostic]) -> String {
+        resultID(ofJSON: writtenJSON(diagnostics))
+    }
+
+    /// The hand-written JSON array of `diagnostics`.
+    static func writtenJSON(_ diagnostics: [Diagnostic]) -> [UInt8] {
         var writer = JSONWriter(capacity: 256 * diagnostics.count + 2)
         diagnostics.write(to: &writer)
+        return writer.bytes
+    }
+
+    /// The result id of diagnostics already written as JSON.
+    static func resultID(ofJSON json: [UInt8]) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in writer.bytes {
+        for byte in json {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01B3
         }
@@ -58,13 +68,16 @@ extension Features {
     }
 
     /// `textDocument/diagnostic`: the file's report, or `unchanged` when the client has it already.
-    static func documentDiagnostic(_ params: DocumentDiagnosticParams, _ snapshot: Snapshot) -> DocumentDiagnosticReport? {
+    /// The items are written once, for the result id and for the answer.
+    static func documentDiagnostic(_ params: DocumentDiagnosticParams, _ snapshot: Snapshot) -> WrittenDiagnosticReport? {
         guard let file = snapshot.file(params.textDocument.uri) else {
-            return .full(resultId: resultID(of: []), items: [])
+            return WrittenDiagnosticReport(.full(resultId: resultID(of: []), items: []))
         }
         let items = diagnostics(path: file.path, corpus: file.corpus, snapshot)
-        let id = resultID(of: items)
-        return params.previousResultId == id ? .unchanged(resultId: id) : .full(resultId: id, items: items)
+        let json = writtenJSON(items)
+        let id = resultID(ofJSON: json)
+        if params.previousResultId == id { return WrittenDiagnosticReport(.unchanged(resultId: id)) }
+        return WrittenDiagnosticReport(report: .full(resultId: id, items: items), itemsJSON: json)
     }
 
     /// `workspace/diagnostic`: a report for every document and registry file of every corpus.
@@ -88,6 +101,43 @@ extension Features {
             }
         }
         return WorkspaceDiagnosticReport(items: items)
+    }
+}
+
+/// A pull report with its items' JSON already written (to hash the result id), so the answer
+/// reuses those bytes instead of writing a thousand diagnostics a second time.
+struct WrittenDiagnosticReport: JSONWritable, Sendable {
+    /// The report.
+    let report: DocumentDiagnosticReport
+    /// The JSON of the full report's items, when written already.
+    let itemsJSON: [UInt8]?
+
+    /// A report with its items' JSON.
+    init(report: DocumentDiagnosticReport, itemsJSON: [UInt8]?) {
+        self.report = report
+        self.itemsJSON = itemsJSON
+    }
+
+    /// A report written when answered.
+    init(_ report: DocumentDiagnosticReport) {
+        self.init(report: report, itemsJSON: nil)
+    }
+
+    /// The report as `DocumentDiagnosticReport` writes it, with the written items spliced in.
+    func write(to writer: inout JSONWriter) {
+        guard case .full(let resultId, _) = report, let itemsJSON else { return report.write(to: &writer) }
+        writer.beginObject()
+        writer.key("kind")
+        writer.string("full")
+        writer.member("resultId", resultId)
+        writer.key("items")
+        writer.json(itemsJSON)
+        writer.endObject()
+    }
+
+    /// The report's own encoding, for encoders other than the wire's.
+    func encode(to encoder: any Encoder) throws {
+        try report.encode(to: encoder)
     }
 }
 
