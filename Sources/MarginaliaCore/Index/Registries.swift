@@ -25,6 +25,8 @@ public struct Registries: Sendable {
     let entityIDsByFoldedName: [String: [String]]
     /// Annotation types by name.
     public let typesByName: [String: CodeType]
+    /// Names of the annotation types that require a citation (their own setting or an ancestor's).
+    let typesRequiringCitation: Set<String>
     /// Entity types by name.
     public let entityTypesByName: [String: CodeType]
     /// The implicit-mention matcher over every entity name and alias.
@@ -102,6 +104,7 @@ public struct Registries: Sendable {
         var types: [String: CodeType] = [:]
         for type in codebook.types where types[type.name] == nil { types[type.name] = type }
         typesByName = types
+        typesRequiringCitation = Set(types.keys.filter { Registries.requiresCitation($0, typesByName: types) })
         var entityTypes: [String: CodeType] = [:]
         for type in codebook.entityTypes where entityTypes[type.name] == nil { entityTypes[type.name] = type }
         entityTypesByName = entityTypes
@@ -150,6 +153,11 @@ public struct Registries: Sendable {
 
     /// Whether a type requires a citation, inheriting from its ancestors.
     public func requiresCitation(_ typeName: String) -> Bool {
+        typesRequiringCitation.contains(typeName)
+    }
+
+    /// Whether a type requires a citation, walking its ancestors (once per type, at init).
+    private static func requiresCitation(_ typeName: String, typesByName: [String: CodeType]) -> Bool {
         var name: String? = typeName
         var seen = Set<String>()
         while let current = name, let type = typesByName[current], seen.insert(current).inserted {

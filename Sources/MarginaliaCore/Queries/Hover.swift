@@ -120,7 +120,7 @@ extension Corpus {
             lines.append("")
             lines += attributes.map { "- \($0.key): \($0.value)" }
         }
-        if annotation.typeNames.contains(where: registries.requiresCitation) {
+        if annotation.typeNames.contains(where: { registries.requiresCitation($0) }) {
             lines += ["", CitationSupport.isCited(annotation, in: document) ? "✓ Cited." : "⚠ Not cited: this type requires a citation."]
         }
         return lines.joined(separator: "\n")

@@ -57,7 +57,7 @@ extension Corpus {
             var claims = 0
             var cited = 0
             let evidence = CitationSupport.Evidence(markup)
-            for annotation in markup.annotations where annotation.typeNames.contains(where: registries.requiresCitation) {
+            for annotation in markup.annotations where annotation.typeNames.contains(where: { registries.requiresCitation($0) }) {
                 claims += 1
                 if evidence.supports(annotation, in: document.text.bytes) { cited += 1 }
             }

@@ -8,7 +8,7 @@ enum UncitedClaimRule: DocumentRule {
         var findings: [Finding] = []
         var evidence: CitationSupport.Evidence?
         for annotation in document.markup.annotations {
-            guard let type = annotation.typeNames.first(where: context.registries.requiresCitation) else { continue }
+            guard let type = annotation.typeNames.first(where: { context.registries.requiresCitation($0) }) else { continue }
             let index = evidence ?? CitationSupport.Evidence(document.markup)
             evidence = index
             if index.supports(annotation, in: document.text.bytes) { continue }
