@@ -10,6 +10,30 @@ import Testing
         #expect(text.lineText(3) == "d")
     }
 
+    /// The eight-bytes-at-a-time line scan agrees with a byte-by-byte one wherever the line
+    /// breaks fall (across word boundaries, CRLF split between words, runs of breaks).
+    @Test func lineTableMatchesAByteByByteScan() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = [0x61, 0x20, 0x0A, 0x0D, 0xC3, 0xA9, 0x62]
+        for length in 0..<80 {
+            for _ in 0..<40 {
+                let bytes = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+                var expected = [0]
+                var i = 0
+                while i < bytes.count {
+                    if bytes[i] == 0x0A {
+                        expected.append(i + 1)
+                    } else if bytes[i] == 0x0D {
+                        if i + 1 < bytes.count && bytes[i + 1] == 0x0A { i += 1 }
+                        expected.append(i + 1)
+                    }
+                    i += 1
+                }
+                #expect(SourceText(bytes: bytes).lineStarts == expected, "\(bytes)")
+            }
+        }
+    }
+
     @Test func columnsInEveryEncodingOnAstralAndCombiningText() {
         // "é" decomposed (e + U+0301), then an emoji (astral), then "x".
         let text = SourceText("e\u{301}😀x")

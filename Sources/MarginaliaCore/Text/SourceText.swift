@@ -64,8 +64,22 @@ public struct SourceText: Sendable, Hashable {
         starts.reserveCapacity(bytes.count / 40 + 1)
         bytes.withUnsafeBufferPointer { buffer in
             let n = buffer.count
+            guard let base = buffer.baseAddress else { return }
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let high: UInt64 = 0x8080_8080_8080_8080
             var i = 0
             while i < n {
+                // Skip eight bytes at a time while they hold neither LF nor CR (exact test for
+                // a zero byte in x ^ LF and x ^ CR).
+                if i + 8 <= n {
+                    let x = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                    let lf = x ^ (0x0A &* ones)
+                    let cr = x ^ (0x0D &* ones)
+                    if ((lf &- ones) & ~lf | (cr &- ones) & ~cr) & high == 0 {
+                        i += 8
+                        continue
+                    }
+                }
                 let b = buffer[i]
                 if b == 0x0A {
                     starts.append(i + 1)
