@@ -119,13 +119,28 @@ private func referenceCompletions(_ corpus: Corpus, kind: String, typed: String,
         snapshot.corpora[corpus.root] = corpus
         let params = CompletionParams(textDocument: TextDocumentIdentifier(uri: DocumentURI(filePath: fixture.document)),
                                       position: Position(line: 0, character: 5))
-        let list = try #require(Features.completion(params, snapshot))
-        #expect(list.items.count == 6)
+        for markdown in [true, false] {
+            snapshot.capabilities = markdown
+                ? try JSONDecoder().decode(ClientCapabilities.self, from: Data(
+                    #"{"textDocument":{"completion":{"completionItem":{"documentationFormat":["markdown"]}}}}"#.utf8))
+                : ClientCapabilities()
+            let answer = try #require(Features.completion(params, snapshot))
+            #expect(answer.list.items.count == 6)
+            #expect(answer.list.items.allSatisfy { item in
+                if case .markup = item.documentation { return markdown } else { return !markdown }
+            })
+            var writer = JSONWriter()
+            answer.write(to: &writer)
+            let written = try JSONSerialization.jsonObject(with: Data(writer.bytes)) as? NSDictionary
+            let encoded = try JSONSerialization.jsonObject(with: MessageEncoding.makeEncoder().encode(answer.list)) as? NSDictionary
+            #expect(written != nil && written == encoded)
+        }
+        // Outside any completion context: an empty, complete list.
+        let nowhere = CompletionParams(textDocument: params.textDocument, position: Position(line: 0, character: 2))
+        let empty = try #require(Features.completion(nowhere, snapshot))
         var writer = JSONWriter()
-        list.write(to: &writer)
-        let written = try JSONSerialization.jsonObject(with: Data(writer.bytes)) as? NSDictionary
-        let encoded = try JSONSerialization.jsonObject(with: MessageEncoding.makeEncoder().encode(list)) as? NSDictionary
-        #expect(written != nil && written == encoded)
+        empty.write(to: &writer)
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == #"{"isIncomplete":false,"items":[]}"#)
     }
 }
 

@@ -53,11 +53,12 @@ extension Corpus {
         let (positions, isIncomplete) = context.index.matching(TextFolding.key(for: typed), limit: limit)
         var candidates: [CompletionCandidate] = []
         candidates.reserveCapacity(positions.count)
+        let counts = (uses: useCounts, documents: documentCounts)
         // Cards are built only for what is returned: a corpus may have tens of thousands of sources.
         for position in positions {
             var candidate = context.index.candidates[position]
             if let kind = context.kind { candidate.kind = kind }
-            if let target = candidate.target, let card = card(for: target, memo: context.index.cards, position: position) {
+            if let target = candidate.target, let card = card(for: target, counts: counts, memo: context.index.cards, position: position) {
                 candidate.documentation = card
             }
             candidates.append(candidate)
@@ -67,9 +68,9 @@ extension Corpus {
 
     /// `card(for:)` of an indexed source or entity, reused while its counts are unchanged: its
     /// registry entry cannot change within one index.
-    func card(for target: Target, memo: CardMemo, position: Int) -> String? {
-        let uses = useCounts[target] ?? 0
-        let documents = documentCounts[target] ?? 0
+    func card(for target: Target, counts: (uses: [Target: Int], documents: [Target: Int]), memo: CardMemo, position: Int) -> String? {
+        let uses = counts.uses[target] ?? 0
+        let documents = counts.documents[target] ?? 0
         if let card = memo.card(position, uses: uses, documents: documents) { return card }
         guard let card = card(for: target) else { return nil }
         memo.store(position, uses: uses, documents: documents, card: card)

@@ -3,28 +3,16 @@ import MarginaliaCore
 
 extension Features {
     /// `textDocument/completion`: source keys after `@`, entities in `[[`, types after `{.`, note labels after `[^`.
-    static func completion(_ params: CompletionParams, _ snapshot: Snapshot) -> CompletionList? {
+    static func completion(_ params: CompletionParams, _ snapshot: Snapshot) -> CompletionAnswer? {
         guard let file = snapshot.file(params.textDocument.uri) else { return nil }
         let offset = snapshot.converter.utf8Offset(of: params.position, in: file.text)
-        guard let result = file.corpus.completions(at: offset, in: file.path) else {
-            return CompletionList(isIncomplete: false, items: [])
-        }
-        let range = snapshot.converter.range(ofUTF8Range: result.replaceRange, in: file.text)
         let formats = snapshot.capabilities.textDocument?.completion?.completionItem?.documentationFormat ?? []
         let markdown = formats.contains(.markdown)
-        let items = result.candidates.enumerated().map { index, candidate in
-            CompletionItem(
-                label: candidate.label,
-                kind: completionKind(candidate.kind),
-                detail: candidate.detail.isEmpty ? nil : candidate.detail,
-                documentation: candidate.documentation.isEmpty ? nil
-                    : markdown ? .markup(.markdown(candidate.documentation)) : .string(candidate.documentation),
-                sortText: sortKey(index),
-                filterText: candidate.filterText,
-                insertTextFormat: .plainText,
-                textEdit: .textEdit(LanguageServerProtocol.TextEdit(range: range, newText: candidate.insertText)))
+        guard let result = file.corpus.completions(at: offset, in: file.path) else {
+            return CompletionAnswer(candidates: [], isIncomplete: false, range: LSPRange(at: params.position), markdown: markdown)
         }
-        return CompletionList(isIncomplete: result.isIncomplete, items: items)
+        let range = snapshot.converter.range(ofUTF8Range: result.replaceRange, in: file.text)
+        return CompletionAnswer(candidates: result.candidates, isIncomplete: result.isIncomplete, range: range, markdown: markdown)
     }
 
     /// A sort key keeping the core's order (best first) whatever the client sorts by.
@@ -42,5 +30,92 @@ extension Features {
         case .note: .text
         case .attributeValue: .value
         }
+    }
+}
+
+/// A completion answer written straight from the core's candidates: the `CompletionList` of
+/// `list`, without building an item per candidate first (answers carry up to 200 items).
+struct CompletionAnswer: JSONWritable, Sendable {
+    /// The candidates, best first.
+    let candidates: [CompletionCandidate]
+    /// Whether more candidates matched than were returned.
+    let isIncomplete: Bool
+    /// The range every item's edit replaces.
+    let range: LSPRange
+    /// Whether the client reads Markdown documentation.
+    let markdown: Bool
+
+    /// The same answer as LSP values.
+    var list: CompletionList {
+        let items = candidates.enumerated().map { index, candidate in
+            CompletionItem(
+                label: candidate.label,
+                kind: Features.completionKind(candidate.kind),
+                detail: candidate.detail.isEmpty ? nil : candidate.detail,
+                documentation: candidate.documentation.isEmpty ? nil
+                    : markdown ? .markup(.markdown(candidate.documentation)) : .string(candidate.documentation),
+                sortText: Features.sortKey(index),
+                filterText: candidate.filterText,
+                insertTextFormat: .plainText,
+                textEdit: .textEdit(LanguageServerProtocol.TextEdit(range: range, newText: candidate.insertText)))
+        }
+        return CompletionList(isIncomplete: isIncomplete, items: items)
+    }
+
+    /// What `list` writes, member for member.
+    func write(to writer: inout JSONWriter) {
+        var rangeWriter = JSONWriter(capacity: 64)
+        range.write(to: &rangeWriter)
+        let rangeJSON = rangeWriter.bytes
+        writer.beginObject()
+        writer.key("isIncomplete")
+        writer.bool(isIncomplete)
+        writer.key("items")
+        writer.beginArray()
+        for (index, candidate) in candidates.enumerated() {
+            writer.beginObject()
+            writer.key("label")
+            writer.string(candidate.label)
+            writer.key("kind")
+            writer.integer(Features.completionKind(candidate.kind).rawValue)
+            if !candidate.detail.isEmpty {
+                writer.key("detail")
+                writer.string(candidate.detail)
+            }
+            if !candidate.documentation.isEmpty {
+                writer.key("documentation")
+                if markdown {
+                    writer.beginObject()
+                    writer.key("kind")
+                    writer.string(MarkupKind.markdown.rawValue)
+                    writer.key("value")
+                    writer.string(candidate.documentation)
+                    writer.endObject()
+                } else {
+                    writer.string(candidate.documentation)
+                }
+            }
+            writer.key("sortText")
+            writer.string(Features.sortKey(index))
+            writer.key("filterText")
+            writer.string(candidate.filterText)
+            writer.key("insertTextFormat")
+            writer.integer(InsertTextFormat.plainText.rawValue)
+            writer.key("textEdit")
+            writer.beginObject()
+            writer.key("range")
+            writer.json(rangeJSON)
+            writer.key("newText")
+            writer.string(candidate.insertText)
+            writer.endObject()
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.endObject()
+    }
+
+    /// The list's own encoding, for encoders other than the wire's.
+    func encode(to encoder: any Encoder) throws {
+        try list.encode(to: encoder)
     }
 }
