@@ -665,8 +665,9 @@ public enum BibTeXParser {
             if !parallel {
                 var sources: [Source] = []
                 sources.reserveCapacity(total)
+                let holder = BibTeXFileBytes(file)
                 for chunk in chunks {
-                    for entry in chunk.entries { sources.append(source(entry, in: chunk, byKey: byKey)) }
+                    for entry in chunk.entries { sources.append(source(entry, in: chunk, byKey: byKey, holder: holder, path: path)) }
                 }
                 return sources
             }
@@ -675,8 +676,12 @@ public enum BibTeXParser {
                 DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
                     let chunk = chunks[c]
                     guard let base = out.base else { return }
+                    let holder = BibTeXFileBytes(file)
+                    // A path string of the chunk's own: one shared by all threads would have its
+                    // reference count bounced between cores once per source.
+                    let path = String(decoding: Array(path.utf8), as: UTF8.self)
                     for (index, entry) in chunk.entries.enumerated() {
-                        (base + chunkOffsets[c] + index).initialize(to: source(entry, in: chunk, byKey: keys))
+                        (base + chunkOffsets[c] + index).initialize(to: source(entry, in: chunk, byKey: keys, holder: holder, path: path))
                     }
                 }
                 initialized = total
@@ -684,14 +689,14 @@ public enum BibTeXParser {
         }
 
         /// The source of one entry, with the fields its crossref parent lends it.
-        func source(_ entry: RawEntry, in chunk: ScannedChunk, byKey: [String: EntryIndex]) -> Source {
+        func source(_ entry: RawEntry, in chunk: ScannedChunk, byKey: [String: EntryIndex], holder: BibTeXFileBytes, path: String) -> Source {
             let own = chunk.fields[entry.fieldRange]
             guard hasCrossref, let crossref = own.first(where: { $0.name == "crossref" }),
                 let parentIndex = byKey[crossref.value.withBytes(buffer.buffer, BibTeXParser.cleanVerbatim).lowercased()]
-            else { return makeSource(entry, fields: own) }
+            else { return makeSource(entry, fields: own, holder: holder, path: path) }
             let parentChunk = chunks[parentIndex.chunk]
             let parent = parentChunk.entries[parentIndex.index]
-            guard parent.key != entry.key else { return makeSource(entry, fields: own) }
+            guard parent.key != entry.key else { return makeSource(entry, fields: own, holder: holder, path: path) }
             var fields = Array(own)
             let parentFields = parentChunk.fields[parent.fieldRange]
             for field in parentFields where field.name != "ids" && field.name != "crossref" {
@@ -702,18 +707,18 @@ public enum BibTeXParser {
                 fields.removeAll { $0.name == "booktitle" }
                 fields.append(RawField(name: "booktitle", value: title.value, range: title.range))
             }
-            return makeSource(entry, fields: fields[...])
+            return makeSource(entry, fields: fields[...], holder: holder, path: path)
         }
 
         /// A value cleaned when read: a slice of the file, or the assembled bytes.
-        func rawText(_ value: RawValue, verbatim: Bool) -> BibTeXRawText {
+        func rawText(_ value: RawValue, verbatim: Bool, holder: BibTeXFileBytes) -> BibTeXRawText {
             switch value {
-            case .slice(let range): BibTeXRawText(bytes: file, range: range, verbatim: verbatim)
-            case .owned(let bytes): BibTeXRawText(bytes: bytes, range: 0..<bytes.count, verbatim: verbatim)
+            case .slice(let range): BibTeXRawText(bytes: .file(holder, range), verbatim: verbatim)
+            case .owned(let bytes): BibTeXRawText(bytes: .owned(bytes), verbatim: verbatim)
             }
         }
 
-        func makeSource(_ entry: RawEntry, fields rawFields: ArraySlice<RawField>) -> Source {
+        func makeSource(_ entry: RawEntry, fields rawFields: ArraySlice<RawField>, holder: BibTeXFileBytes, path: String) -> Source {
             let buffer = self.buffer.buffer
             var fields: [String: SourceField] = [:]
             fields.reserveCapacity(rawFields.count)
@@ -735,7 +740,7 @@ public enum BibTeXParser {
                 switch role {
                 case .other, .verbatim, .author, .editor:
                     // Not a property of the source: cleaned only if hover or a rule reads it.
-                    fields[name] = SourceField(bibTeX: rawText(field.value, verbatim: role.isVerbatim), range: field.range)
+                    fields[name] = SourceField(bibTeX: rawText(field.value, verbatim: role.isVerbatim, holder: holder), range: field.range)
                     if case .author = role { authorField = field }
                     if case .editor = role { editorField = field }
                     continue

@@ -246,7 +246,11 @@ extension BibTeXParser {
 
     /// Splits a raw name list and parses each name.
     static func parseNames(_ raw: UnsafeBufferPointer<UInt8>) -> [PersonName] {
-        splitNames(raw).compactMap { parseName(UnsafeBufferPointer(rebasing: raw[$0])) }
+        var names: [PersonName] = []
+        forEachName(raw) { range in
+            if let name = parseName(UnsafeBufferPointer(rebasing: raw[range])) { names.append(name) }
+        }
+        return names
     }
 
     /// Whitespace and ties, which separate words in names.
@@ -257,6 +261,12 @@ extension BibTeXParser {
     /// Ranges of the names in a raw list split on "and" between whitespace, outside braces.
     static func splitNames(_ raw: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var names: [Range<Int>] = []
+        forEachName(raw) { names.append($0) }
+        return names
+    }
+
+    /// Calls `body` with the range of each name in a raw list, without collecting them.
+    static func forEachName(_ raw: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
         var depth = 0
         var start = 0
         var i = 0
@@ -270,15 +280,14 @@ extension BibTeXParser {
             } else if depth == 0 && isNameSpace(b) && i + 4 < n && (raw[i + 1] | 0x20) == 0x61 && (raw[i + 2] | 0x20) == 0x6E
                 && (raw[i + 3] | 0x20) == 0x64 && isNameSpace(raw[i + 4])
             {
-                names.append(start..<i)
+                body(start..<i)
                 i += 4
                 start = i
                 continue
             }
             i += 1
         }
-        names.append(start..<n)
-        return names
+        body(start..<n)
     }
 
     /// Parses one name: "Last, First", "First von Last", "von Last, Jr, First", "{Institution}".
@@ -289,33 +298,48 @@ extension BibTeXParser {
         if raw[whole].elementsEqual("others".utf8) { return PersonName(family: "et al.") }
         if isSingleGroup(raw, whole) { return PersonName(family: clean(whole)) }
 
-        // Split on commas outside braces (at most three parts matter).
-        var commas: [Int] = []
+        // Split on commas outside braces (at most three parts matter: only two commas are kept).
+        var firstComma = -1
+        var secondComma = -1
         var depth = 0
         for i in whole {
             let b = raw[i]
-            if b == 0x7B { depth += 1 } else if b == 0x7D { depth = max(0, depth - 1) } else if b == 0x2C && depth == 0 { commas.append(i) }
-        }
-        if commas.isEmpty {
-            let words = splitWords(raw, whole)
-            guard words.count > 1 else { return PersonName(family: clean(whole)) }
-            // BibTeX: the von part starts at the first word that starts lowercase, before the last word.
-            var firstEnd = words.count - 1
-            for k in 0..<(words.count - 1) where startsLowercase(raw, words[k]) {
-                firstEnd = k
-                break
+            if b == 0x7B {
+                depth += 1
+            } else if b == 0x7D {
+                depth = max(0, depth - 1)
+            } else if b == 0x2C && depth == 0 {
+                if firstComma < 0 {
+                    firstComma = i
+                } else {
+                    secondComma = i
+                    break
+                }
             }
-            let given = firstEnd > 0 ? clean(words[0].lowerBound..<words[firstEnd - 1].upperBound) : ""
-            let family = clean(words[firstEnd].lowerBound..<words[words.count - 1].upperBound)
-            return PersonName(family: family, given: given.isEmpty ? nil : given)
         }
-        let part0 = clean(trimmed(raw, whole.lowerBound..<commas[0]))
-        let part1End = commas.count > 1 ? commas[1] : whole.upperBound
-        let part1 = clean(trimmed(raw, (commas[0] + 1)..<part1End))
-        if commas.count == 1 {
+        if firstComma < 0 {
+            // Words on the stack: a name has a handful, and this runs once per author.
+            return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: whole.count / 2 + 1) { words in
+                let wordCount = splitWords(raw, whole, into: words)
+                guard wordCount > 1 else { return PersonName(family: clean(whole)) }
+                // BibTeX: the von part starts at the first word that starts lowercase, before the last word.
+                var firstEnd = wordCount - 1
+                for k in 0..<(wordCount - 1) where startsLowercase(raw, words[k]) {
+                    firstEnd = k
+                    break
+                }
+                let given = firstEnd > 0 ? clean(words[0].lowerBound..<words[firstEnd - 1].upperBound) : ""
+                let family = clean(words[firstEnd].lowerBound..<words[wordCount - 1].upperBound)
+                return PersonName(family: family, given: given.isEmpty ? nil : given)
+            }
+        }
+        let part0 = clean(trimmed(raw, whole.lowerBound..<firstComma))
+        let part1End = secondComma >= 0 ? secondComma : whole.upperBound
+        let part1 = clean(trimmed(raw, (firstComma + 1)..<part1End))
+        if secondComma < 0 {
             return PersonName(family: part0, given: part1.isEmpty ? nil : part1)
         }
-        let first = clean(trimmed(raw, (commas[1] + 1)..<whole.upperBound))
+        let first = clean(trimmed(raw, (secondComma + 1)..<whole.upperBound))
         let given = [first, part1].filter { !$0.isEmpty }.joined(separator: ", ")
         return PersonName(family: part0, given: given.isEmpty ? nil : given)
     }
@@ -344,18 +368,32 @@ extension BibTeXParser {
 
     /// Words separated by whitespace or `~` outside braces.
     static func splitWords(_ raw: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [Range<Int>] {
-        var words: [Range<Int>] = []
+        [Range<Int>](unsafeUninitializedCapacity: range.count / 2 + 1) { words, count in
+            count = splitWords(raw, range, into: words)
+        }
+    }
+
+    /// Writes the words of `range` into `words` (room for `range.count / 2 + 1`: words are
+    /// separated) and returns how many there are.
+    static func splitWords(_ raw: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into words: UnsafeMutableBufferPointer<Range<Int>>) -> Int {
+        var count = 0
         var depth = 0
         var start = range.lowerBound
         for i in range {
             let b = raw[i]
             if b == 0x7B { depth += 1 } else if b == 0x7D { depth = max(0, depth - 1) } else if depth == 0 && isNameSpace(b) {
-                if i > start { words.append(start..<i) }
+                if i > start {
+                    words.initializeElement(at: count, to: start..<i)
+                    count += 1
+                }
                 start = i + 1
             }
         }
-        if range.upperBound > start { words.append(start..<range.upperBound) }
-        return words
+        if range.upperBound > start {
+            words.initializeElement(at: count, to: start..<range.upperBound)
+            count += 1
+        }
+        return count
     }
 
     /// Whether a word starts with a lowercase letter outside braces (a von particle); BibTeX
