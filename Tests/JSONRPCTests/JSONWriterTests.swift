@@ -43,6 +43,24 @@ func expectSameAsEncoder(_ value: some JSONWritable, sourceLocation: SourceLocat
         #expect(String(decoding: handJSON("\u{1}\n"), as: UTF8.self) == #""\u0001\n""#)
     }
 
+    /// The eight-byte scan finds an escape at any offset, in strings of any length.
+    @Test func escapesAtEveryOffset() throws {
+        for length in 0..<20 {
+            for position in 0..<max(length, 1) {
+                for special in ["\"", "\\", "\n", "\u{0}", "\u{1F}", "é", "\u{7F}", " ", "!", "#", "[", "]"] {
+                    var text = String(repeating: "a", count: length)
+                    if length > 0 {
+                        text = String(text.prefix(position)) + special + String(text.dropFirst(position + 1))
+                    }
+                    try expectSameAsEncoder(text)
+                }
+            }
+        }
+        for byte in 0..<128 {
+            try expectSameAsEncoder(String(repeating: String(UnicodeScalar(UInt8(byte))), count: 17))
+        }
+    }
+
     @Test func jsonValues() throws {
         let value: JSONValue = ["rule": "unknown-citation-key", "fixable": true, "n": 3, "x": .double(2.5), "big": .double(1e300),
                                 "nothing": nil, "list": [1, "two", [:], []], "nested": ["k": [awkward: .double(-3)]]]
