@@ -23,6 +23,8 @@ final class Server: @unchecked Sendable {
     let indexQueue = DispatchQueue(label: "marginalia.index")
     /// Computes and sends pushed diagnostics, in order.
     let diagnosticsQueue = DispatchQueue(label: "marginalia.diagnostics")
+    /// Frees replaced corpora off the state queue.
+    let cleanupQueue = DispatchQueue(label: "marginalia.cleanup", qos: .utility)
 
     /// Requests not yet answered, and whether the client cancelled each.
     let inFlight = Mutex<[RequestID: Bool]>([:])
