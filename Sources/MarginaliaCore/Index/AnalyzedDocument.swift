@@ -3,13 +3,31 @@
 /// registries change.
 public struct AnalyzedDocument: Sendable {
     /// The parsed document.
-    public let document: Document
+    public var document: Document { storage.document }
     /// Every occurrence of a target in the document, sorted by start offset.
-    public let occurrences: [Occurrence]
+    public var occurrences: [Occurrence] { storage.occurrences }
     /// The document's findings, configured and suppressions applied.
-    public let findings: [Finding]
+    public var findings: [Finding] { storage.findings }
     /// How many times each target occurs in this document (definitions excluded).
-    public let useCounts: [Target: Int]
+    public var useCounts: [Target: Int] { storage.useCounts }
+
+    /// The fields, behind one reference: a corpus snapshot copies its table of documents on
+    /// every edit, and one retain per document is far cheaper than one per array and string.
+    private final class Storage: Sendable {
+        let document: Document
+        let occurrences: [Occurrence]
+        let findings: [Finding]
+        let useCounts: [Target: Int]
+
+        init(document: Document, occurrences: [Occurrence], findings: [Finding], useCounts: [Target: Int]) {
+            self.document = document
+            self.occurrences = occurrences
+            self.findings = findings
+            self.useCounts = useCounts
+        }
+    }
+
+    private let storage: Storage
 
     /// Documents at least this large (bytes) run the heuristics on a second core beside the
     /// rest of the analysis: what an editor waits for after each keystroke in a long document.
@@ -22,7 +40,6 @@ public struct AnalyzedDocument: Sendable {
 
     /// Analyzes a document, on two cores when it has at least `threshold` bytes.
     init(_ document: Document, registries: Registries, concurrentAbove threshold: Int) {
-        self.document = document
         let policy = FindingPolicy(registries.configuration)
         let structural: StructuralAnalysis
         let heuristicFindings: [Finding]
@@ -46,9 +63,10 @@ public struct AnalyzedDocument: Sendable {
             structural = StructuralAnalysis(document, registries: registries, policy: policy)
             heuristicFindings = HeuristicRules.check(document, registries: registries, policy: policy)
         }
-        occurrences = structural.occurrences
-        useCounts = structural.useCounts
-        findings = policy.apply(structural.findings + heuristicFindings, suppressions: document.markup.suppressions, text: document.text)
+        storage = Storage(
+            document: document, occurrences: structural.occurrences,
+            findings: policy.apply(structural.findings + heuristicFindings, suppressions: document.markup.suppressions, text: document.text),
+            useCounts: structural.useCounts)
     }
 
     /// One of the two halves of an analysis run side by side.
@@ -110,10 +128,7 @@ public struct AnalyzedDocument: Sendable {
     }
 
     private init(document: Document, occurrences: [Occurrence], findings: [Finding], useCounts: [Target: Int]) {
-        self.document = document
-        self.occurrences = occurrences
-        self.findings = findings
-        self.useCounts = useCounts
+        storage = Storage(document: document, occurrences: occurrences, findings: findings, useCounts: useCounts)
     }
 
     /// A copy keeping only what a report over the whole corpus reads once every document is
@@ -169,6 +184,7 @@ public struct AnalyzedDocument: Sendable {
     /// The innermost occurrence whose range holds `offset` (an offset at the end counts too,
     /// so a cursor right after a name still finds it).
     public func occurrence(at offset: Int) -> Occurrence? {
+        let occurrences = storage.occurrences
         var best: Occurrence?
         // Occurrences are sorted by start; binary search the last one starting at or before offset.
         var low = 0
