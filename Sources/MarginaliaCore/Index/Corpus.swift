@@ -14,23 +14,19 @@ public struct Corpus: Sendable {
     let totals: CorpusTotals
 
     /// Use counts of every target across all documents.
-    public var useCounts: [Target: Int] { totals.useCounts }
+    public var useCounts: OverlayTable<Target, Int> { totals.useCounts }
     /// How many documents use each target.
-    public var documentCounts: [Target: Int] { totals.documentCounts }
+    public var documentCounts: OverlayTable<Target, Int> { totals.documentCounts }
     /// Document paths, sorted.
     public var documentPaths: [String] { totals.sortedPaths }
     /// The documents that name each annotation id (`#id`), in path order, a path once per definition.
-    public var annotationDefinitions: [String: [String]] { totals.annotationPaths }
+    public var annotationDefinitions: OverlayTable<String, [String]> { totals.annotationPaths }
 
     /// Builds a snapshot from registries and analyzed documents.
     public init(registries: Registries, documents: [String: AnalyzedDocument]) {
         self.registries = registries
         self.documents = documents
-        var totals = CorpusTotals()
-        for document in documents.values { totals.add(document) }
-        totals.sortedPaths = documents.keys.sorted()
-        for (id, paths) in totals.annotationPaths { totals.annotationPaths[id] = paths.sorted() }
-        self.totals = totals
+        self.totals = CorpusTotals(documents)
     }
 
     init(registries: Registries, documents: [String: AnalyzedDocument], totals: CorpusTotals) {
@@ -100,10 +96,31 @@ public struct Corpus: Sendable {
 
 /// Sums over all documents of a corpus, updated by taking one document out and putting one in.
 struct CorpusTotals: Sendable {
-    var useCounts: [Target: Int] = [:]
-    var documentCounts: [Target: Int] = [:]
-    var annotationPaths: [String: [String]] = [:]
+    var useCounts = OverlayTable<Target, Int>()
+    var documentCounts = OverlayTable<Target, Int>()
+    var annotationPaths = OverlayTable<String, [String]>()
     var sortedPaths: [String] = []
+
+    /// The sums over `documents`, built in plain dictionaries.
+    init(_ documents: [String: AnalyzedDocument]) {
+        var uses: [Target: Int] = [:]
+        var documentsUsing: [Target: Int] = [:]
+        var paths: [String: [String]] = [:]
+        for (path, document) in documents {
+            for (target, count) in document.useCounts {
+                uses[target, default: 0] += count
+                documentsUsing[target, default: 0] += 1
+            }
+            for annotation in document.document.markup.annotations {
+                if let id = annotation.id { paths[id, default: []].append(path) }
+            }
+        }
+        for (id, list) in paths { paths[id] = list.sorted() }
+        useCounts = OverlayTable(uses)
+        documentCounts = OverlayTable(documentsUsing)
+        annotationPaths = OverlayTable(paths)
+        sortedPaths = documents.keys.sorted()
+    }
 
     mutating func add(_ document: AnalyzedDocument) {
         for (target, count) in document.useCounts {

@@ -68,7 +68,7 @@ extension Corpus {
 
     /// `card(for:)` of an indexed source or entity, reused while its counts are unchanged: its
     /// registry entry cannot change within one index.
-    func card(for target: Target, counts: (uses: [Target: Int], documents: [Target: Int]), memo: CardMemo, position: Int) -> String? {
+    func card(for target: Target, counts: (uses: OverlayTable<Target, Int>, documents: OverlayTable<Target, Int>), memo: CardMemo, position: Int) -> String? {
         let uses = counts.uses[target] ?? 0
         let documents = counts.documents[target] ?? 0
         if let card = memo.card(position, uses: uses, documents: documents) { return card }
