@@ -357,4 +357,34 @@ import Testing
         edited.value = "Changed"
         #expect(edited.value == "Changed" && edited.range == abstract.range)
     }
+
+    @Test func longBracedValuesKeepBraceAndLineRules() {
+        let plain = String(repeating: "word and more ", count: 5)
+        let bib = """
+            @misc{a, abstract = {\(plain){\(plain)\\{\(plain)}\(plain)
+                 @home is not an entry header,
+              \(plain)   @misc is not one either}, title = {T}}
+            @misc{b, title = {\(plain)\(plain)
+                @misc{c, title = {C}}
+            """
+        let file = parse(bib)
+        #expect(file.sources.map(\.key) == ["a", "b", "c"])
+        #expect(file.sources[0].title == "T")
+        #expect(file.sources[0].fields["abstract"]?.value.hasSuffix("@misc is not one either") == true)
+        #expect(file.issues.map(\.message) == ["'{' is never closed before the next entry"])
+        #expect(file.issues.first?.range.lowerBound == byteOffset(of: "{\(plain)\(plain)\n", in: bib))
+    }
+
+    @Test func wordStopTestEqualsByteTest() {
+        // Every byte value in each lane, the other lanes plain letters.
+        for lane in 0..<8 {
+            for value in 0...255 {
+                var bytes = [UInt8](repeating: 0x61, count: 8)
+                bytes[lane] = UInt8(value)
+                let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                let expected = value == 0x7B || value == 0x7D || value == 0x5C || value == 0x40 || value < 0x20
+                #expect(BibTeXParser.mayStopBraced(word) == expected, "byte \(value) in lane \(lane)")
+            }
+        }
+    }
 }

@@ -514,7 +514,23 @@ public enum BibTeXParser {
             var depth = 0
             var i = position + 1
             var lineStart = false
+            // Bytes before this offset go one by one; from it, eight at a time (one word) while a
+            // word holds no brace, backslash, '@' or control byte (most of a value: words and spaces).
+            var bytewiseUntil = i
             while i < count {
+                if i >= bytewiseUntil {
+                    if i + 8 <= count, let base = buffer.baseAddress {
+                        let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                        if !BibTeXParser.mayStopBraced(word) {
+                            if word != 0x2020_2020_2020_2020 { lineStart = false }
+                            i += 8
+                            continue
+                        }
+                        bytewiseUntil = i + 8
+                    } else {
+                        bytewiseUntil = count
+                    }
+                }
                 let b = buffer[i]
                 if b == 0x7B {
                     depth += 1
@@ -569,6 +585,17 @@ public enum BibTeXParser {
             }
             throw SyntaxError(message: "'\"' is never closed", offset: open)
         }
+    }
+
+    /// Whether any of the eight bytes of `word` is one a braced value must look at: `{`, `}`, `\`,
+    /// `@` or a control byte (below 0x20). Exact, by the classic has-zero-byte bit tricks.
+    @inline(__always) static func mayStopBraced(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZeroByte(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        return hasZeroByte(word ^ (ones &* 0x7B)) || hasZeroByte(word ^ (ones &* 0x7D))
+            || hasZeroByte(word ^ (ones &* 0x5C)) || hasZeroByte(word ^ (ones &* 0x40))
+            || (word &- ones &* 0x20) & ~word & highs != 0
     }
 
     /// The standard month macros every BibTeX style defines.
