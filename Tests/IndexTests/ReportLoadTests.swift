@@ -48,4 +48,17 @@ import Testing
         #expect(index.nearest(to: "zzz").isEmpty)
         #expect(Suggestions.nearest(to: "smith202", among: ["smith2020", "smith2020"], limit: 1) == ["smith2020"])
     }
+
+    @Test func readsWholeFilesAndNothingElse() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("marginalia-read-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let big = (0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        try Data(big).write(to: URL(fileURLWithPath: folder + "/big.bin"))
+        try Data().write(to: URL(fileURLWithPath: folder + "/empty.md"))
+        #expect(CorpusLoader.readBytes(folder + "/big.bin") == big)
+        #expect(CorpusLoader.readBytes(folder + "/empty.md") == [])
+        #expect(CorpusLoader.readBytes(folder) == nil)
+        #expect(CorpusLoader.readBytes(folder + "/missing.md") == nil)
+    }
 }

@@ -24,8 +24,51 @@ public enum CorpusLoader {
 
     /// Reads a file's bytes, or nil when it cannot be read.
     public static func readFile(_ path: String) -> SourceText? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        return SourceText(bytes: [UInt8](data))
+        readBytes(path).map { SourceText(bytes: $0) }
+    }
+
+    /// A file's bytes read straight into an array (Foundation's `Data` would be one more copy
+    /// of every document), or nil when it is not a readable regular file.
+    static func readBytes(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        // Read into uninitialized storage of the file's size; the size is only a hint (a file
+        // may change while it is read), so read on to the end.
+        var failed = false
+        func readAll(into base: UnsafeMutablePointer<UInt8>, capacity: Int) -> Int {
+            var got = 0
+            while got < capacity {
+                let count = read(descriptor, base + got, capacity - got)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failed = true
+                    return got
+                }
+                if count == 0 { break }
+                got += count
+            }
+            return got
+        }
+        let size = max(Int(status.st_size), 0)
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            initialized = buffer.baseAddress.map { readAll(into: $0, capacity: size) } ?? 0
+        }
+        guard !failed else { return nil }
+        if bytes.count == size {
+            var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+            while true {
+                let got = chunk.withUnsafeMutableBufferPointer { buffer in
+                    buffer.baseAddress.map { readAll(into: $0, capacity: buffer.count) } ?? 0
+                }
+                guard !failed else { return nil }
+                bytes += chunk[0..<got]
+                if got < chunk.count { break }
+            }
+        }
+        return bytes
     }
 
     /// Every file under `root` (relative paths, `/`-separated), skipping VCS and build folders
