@@ -318,17 +318,29 @@ public struct CompletionItemCapabilities: Codable, Hashable, Sendable {
     public var insertReplaceSupport: Bool?
     /// Whether `labelDetails` is supported.
     public var labelDetailsSupport: Bool?
+    /// Item properties the client can fill in lazily through `completionItem/resolve`.
+    public var resolveSupport: CompletionItemResolveSupport?
 
     /// Builds capabilities.
     public init(
         snippetSupport: Bool? = nil, documentationFormat: [MarkupKind]? = nil, insertReplaceSupport: Bool? = nil,
-        labelDetailsSupport: Bool? = nil
+        labelDetailsSupport: Bool? = nil, resolveSupport: CompletionItemResolveSupport? = nil
     ) {
         self.snippetSupport = snippetSupport
         self.documentationFormat = documentationFormat
         self.insertReplaceSupport = insertReplaceSupport
         self.labelDetailsSupport = labelDetailsSupport
+        self.resolveSupport = resolveSupport
     }
+}
+
+/// `completionItem.resolveSupport`: the properties a client resolves lazily.
+public struct CompletionItemResolveSupport: Codable, Hashable, Sendable {
+    /// Property names, such as `documentation`.
+    public var properties: [String]
+
+    /// Builds the capability.
+    public init(properties: [String]) { self.properties = properties }
 }
 
 /// `textDocument.hover` client capabilities.

@@ -21,7 +21,7 @@ extension Server {
             definitionProvider: true,
             referencesProvider: true,
             documentHighlightProvider: true,
-            completionProvider: CompletionOptions(triggerCharacters: ["@", "[", ".", "^", "="], resolveProvider: false),
+            completionProvider: CompletionOptions(triggerCharacters: ["@", "[", ".", "^", "="], resolveProvider: true),
             renameProvider: RenameOptions(prepareProvider: true),
             codeActionProvider: CodeActionOptions(codeActionKinds: [.quickFix, .refactorRewrite], resolveProvider: false),
             documentSymbolProvider: true,

@@ -277,6 +277,7 @@ extension Server {
         LSPMethod.references: handler(Features.references),
         LSPMethod.documentHighlight: handler(Features.highlights),
         LSPMethod.completion: handler(Features.completion),
+        LSPMethod.completionResolve: handler(Features.resolveCompletion),
         LSPMethod.prepareRename: handler(Features.prepareRename),
         LSPMethod.rename: handler(Features.rename),
         LSPMethod.codeAction: handler(Features.codeActions),

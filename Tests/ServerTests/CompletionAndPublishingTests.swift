@@ -142,6 +142,40 @@ private func referenceCompletions(_ corpus: Corpus, kind: String, typed: String,
         empty.write(to: &writer)
         #expect(String(decoding: writer.bytes, as: UTF8.self) == #"{"isIncomplete":false,"items":[]}"#)
     }
+
+    /// A client that resolves documentation gets items without cards, each with `data`, and
+    /// `completionItem/resolve` fills in exactly the card the eager answer carried.
+    @Test func documentationResolvedLazily() throws {
+        let fixture = try Fixture(bib: bibliography, text: "See @\n")
+        defer { fixture.remove() }
+        let corpus = CorpusLoader.load(root: fixture.folder.path)
+        var snapshot = Snapshot()
+        snapshot.corpora[corpus.root] = corpus
+        let params = CompletionParams(textDocument: TextDocumentIdentifier(uri: DocumentURI(filePath: fixture.document)),
+                                      position: Position(line: 0, character: 5))
+        snapshot.capabilities = try JSONDecoder().decode(ClientCapabilities.self, from: Data(
+            #"{"textDocument":{"completion":{"completionItem":{"documentationFormat":["markdown"]}}}}"#.utf8))
+        let eager = try #require(Features.completion(params, snapshot)).list.items
+        snapshot.capabilities = try JSONDecoder().decode(ClientCapabilities.self, from: Data(
+            #"{"textDocument":{"completion":{"completionItem":{"documentationFormat":["markdown"],"resolveSupport":{"properties":["documentation"]}}}}}"#.utf8))
+        let answer = try #require(Features.completion(params, snapshot))
+        let lazy = answer.list.items
+        #expect(lazy.count == eager.count && lazy.count == 6)
+        #expect(lazy.allSatisfy { $0.documentation == nil && $0.data?["source"]?.stringValue == $0.label })
+        for (lazyItem, eagerItem) in zip(lazy, eager) {
+            #expect(eagerItem.documentation != nil)
+            let resolved = try #require(Features.resolveCompletion(lazyItem, snapshot))
+            #expect(resolved.documentation == eagerItem.documentation)
+        }
+        var writer = JSONWriter()
+        answer.write(to: &writer)
+        let written = try JSONSerialization.jsonObject(with: Data(writer.bytes)) as? NSDictionary
+        let encoded = try JSONSerialization.jsonObject(with: MessageEncoding.makeEncoder().encode(answer.list)) as? NSDictionary
+        #expect(written != nil && written == encoded)
+        // An item without data comes back unchanged.
+        let plain = CompletionItem(label: "x")
+        #expect(Features.resolveCompletion(plain, snapshot) == plain)
+    }
 }
 
 /// Pushed diagnostics: the first change publishes at once; a burst is coalesced.

@@ -14,7 +14,7 @@ BIN = os.environ.get("MARGINALIA_BIN", str(REPO / ".build" / "debug" / "marginal
 SERVER_COMMAND = [BIN, "lsp"]
 
 
-def capabilities(encodings=None, progress=True, pull=False, create_files=True) -> types.ClientCapabilities:
+def capabilities(encodings=None, progress=True, pull=False, create_files=True, resolve=False) -> types.ClientCapabilities:
     """Client capabilities like an editor's: hierarchical symbols, markdown, progress, watched files."""
     return types.ClientCapabilities(
         general=types.GeneralClientCapabilities(position_encodings=encodings) if encodings else None,
@@ -31,7 +31,10 @@ def capabilities(encodings=None, progress=True, pull=False, create_files=True) -
         text_document=types.TextDocumentClientCapabilities(
             hover=types.HoverClientCapabilities(content_format=[types.MarkupKind.Markdown]),
             completion=types.CompletionClientCapabilities(
-                completion_item=types.ClientCompletionItemOptions(documentation_format=[types.MarkupKind.Markdown])
+                completion_item=types.ClientCompletionItemOptions(
+                    documentation_format=[types.MarkupKind.Markdown],
+                    resolve_support=types.ClientCompletionItemResolveOptions(properties=["documentation"]) if resolve else None,
+                )
             ),
             document_symbol=types.DocumentSymbolClientCapabilities(hierarchical_document_symbol_support=True),
             rename=types.RenameClientCapabilities(prepare_support=True),

@@ -159,6 +159,25 @@ async def test_completion_of_keys_entities_types_and_notes(client, corpus):
     assert "alpha" in {item.label for item in result.items}
 
 
+async def test_completion_documentation_resolved_lazily(bare_client, corpus):
+    """A client that resolves documentation (as VS Code does) gets cards through completionItem/resolve."""
+    result = await bare_client.initialize_session(initialize_params(corpus, resolve=True))
+    assert result.capabilities.completion_provider.resolve_provider is True
+    _, result = await complete(bare_client, corpus, "c1.md", "See [@hrw")
+    item = next(item for item in result.items if item.label == "hrw2023landmines")
+    assert item.documentation is None
+    assert item.data["source"] == "hrw2023landmines"
+    resolved = await bare_client.completion_item_resolve_async(item)
+    assert resolved.documentation.kind == types.MarkupKind.Markdown
+    assert "Banned Landmines" in resolved.documentation.value
+    assert resolved.text_edit == item.text_edit
+
+    _, result = await complete(bare_client, corpus, "c2.md", "Met [[hr")
+    item = next(item for item in result.items if item.text_edit.new_text == "hrw")
+    resolved = await bare_client.completion_item_resolve_async(item)
+    assert "hrw" in resolved.documentation.value.lower()
+
+
 async def test_prepare_rename_and_rename(client, corpus):
     izyum = Text(corpus / "texts" / "izyum-shield.md")
     csl = Text(corpus / "extra.csl.json")

@@ -17,8 +17,9 @@ public struct CompletionCandidate: Sendable, Hashable {
     public var documentation: String
     /// The kind.
     public var kind: CompletionKind
-    /// What it names, when the documentation is its card (filled in after filtering).
-    var target: Target? = nil
+    /// What it names, when the documentation is its card (filled in after filtering, or left
+    /// for `Corpus.card(for:)` when the caller asks for candidates without documentation).
+    public internal(set) var target: Target? = nil
 }
 
 /// The candidates at a position and the range they replace.
@@ -47,7 +48,9 @@ extension Corpus {
     /// Candidates for source keys after `@`, entities inside `[[`, types after `{.`, note labels
     /// after `[^`, and attribute values after `key=` in an attribute block: at most `limit` whose
     /// filter text holds the typed text (folded), in candidate order.
-    public func completions(at offset: Int, in path: String, limit: Int = 200) -> CompletionResult? {
+    /// With `cards` false, candidates naming a source or entity come without documentation (a
+    /// client fetches it for the one it shows): building cards is most of an answer's cost.
+    public func completions(at offset: Int, in path: String, limit: Int = 200, cards: Bool = true) -> CompletionResult? {
         guard let analyzed = documents[path], let context = completionContext(at: offset, in: analyzed) else { return nil }
         let typed = analyzed.document.text.string(context.replaceRange)
         let (positions, isIncomplete) = context.index.matching(TextFolding.key(for: typed), limit: limit)
@@ -58,7 +61,7 @@ extension Corpus {
         for position in positions {
             var candidate = context.index.candidates[position]
             if let kind = context.kind { candidate.kind = kind }
-            if let target = candidate.target, let card = card(for: target, counts: counts, memo: context.index.cards, position: position) {
+            if cards, let target = candidate.target, let card = card(for: target, counts: counts, memo: context.index.cards, position: position) {
                 candidate.documentation = card
             }
             candidates.append(candidate)

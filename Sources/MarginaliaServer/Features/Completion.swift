@@ -6,13 +6,49 @@ extension Features {
     static func completion(_ params: CompletionParams, _ snapshot: Snapshot) -> CompletionAnswer? {
         guard let file = snapshot.file(params.textDocument.uri) else { return nil }
         let offset = snapshot.converter.utf8Offset(of: params.position, in: file.text)
-        let formats = snapshot.capabilities.textDocument?.completion?.completionItem?.documentationFormat ?? []
-        let markdown = formats.contains(.markdown)
-        guard let result = file.corpus.completions(at: offset, in: file.path) else {
+        let markdown = prefersMarkdownDocumentation(snapshot)
+        // A client that resolves documentation lazily gets the cards of sources and entities
+        // through `completionItem/resolve`, for the one item it shows, not for all 200.
+        let resolvesDocumentation = snapshot.capabilities.textDocument?.completion?.completionItem?
+            .resolveSupport?.properties.contains("documentation") ?? false
+        guard let result = file.corpus.completions(at: offset, in: file.path, cards: !resolvesDocumentation) else {
             return CompletionAnswer(candidates: [], isIncomplete: false, range: LSPRange(at: params.position), markdown: markdown)
         }
         let range = snapshot.converter.range(ofUTF8Range: result.replaceRange, in: file.text)
-        return CompletionAnswer(candidates: result.candidates, isIncomplete: result.isIncomplete, range: range, markdown: markdown)
+        return CompletionAnswer(candidates: result.candidates, isIncomplete: result.isIncomplete, range: range, markdown: markdown,
+                                resolveURI: resolvesDocumentation ? params.textDocument.uri.rawValue : nil)
+    }
+
+    /// Whether the client reads Markdown in completion documentation.
+    static func prefersMarkdownDocumentation(_ snapshot: Snapshot) -> Bool {
+        (snapshot.capabilities.textDocument?.completion?.completionItem?.documentationFormat ?? []).contains(.markdown)
+    }
+
+    /// `completionItem/resolve`: the card of the source or entity an item names (its `data`),
+    /// as documentation; any other item comes back as it was sent.
+    static func resolveCompletion(_ item: CompletionItem, _ snapshot: Snapshot) -> CompletionItem? {
+        guard item.documentation == nil, let data = item.data, let uri = data["uri"]?.stringValue,
+              let file = snapshot.file(DocumentURI(uri)) else { return item }
+        let target: Target? = if let key = data["source"]?.stringValue {
+            .source(key: key)
+        } else if let id = data["entity"]?.stringValue {
+            .entity(id: id)
+        } else {
+            nil
+        }
+        guard let target, let card = file.corpus.card(for: target), !card.isEmpty else { return item }
+        var resolved = item
+        resolved.documentation = prefersMarkdownDocumentation(snapshot) ? .markup(.markdown(card)) : .string(card)
+        return resolved
+    }
+
+    /// What `completionItem/resolve` needs to find a candidate's card again.
+    static func resolveData(_ candidate: CompletionCandidate) -> (kind: String, name: String)? {
+        switch candidate.target {
+        case .source(let key): ("source", key)
+        case .entity(let id): ("entity", id)
+        default: nil
+        }
     }
 
     /// A sort key keeping the core's order (best first) whatever the client sorts by.
@@ -44,6 +80,9 @@ struct CompletionAnswer: JSONWritable, Sendable {
     let range: LSPRange
     /// Whether the client reads Markdown documentation.
     let markdown: Bool
+    /// The document's URI, when sources and entities come without documentation and carry
+    /// `data` for `completionItem/resolve` instead.
+    var resolveURI: String? = nil
 
     /// The same answer as LSP values.
     var list: CompletionList {
@@ -57,7 +96,10 @@ struct CompletionAnswer: JSONWritable, Sendable {
                 sortText: Features.sortKey(index),
                 filterText: candidate.filterText,
                 insertTextFormat: .plainText,
-                textEdit: .textEdit(LanguageServerProtocol.TextEdit(range: range, newText: candidate.insertText)))
+                textEdit: .textEdit(LanguageServerProtocol.TextEdit(range: range, newText: candidate.insertText)),
+                data: resolveURI.flatMap { uri in
+                    Features.resolveData(candidate).map { .object(["uri": .string(uri), $0.kind: .string($0.name)]) }
+                })
         }
         return CompletionList(isIncomplete: isIncomplete, items: items)
     }
@@ -108,6 +150,15 @@ struct CompletionAnswer: JSONWritable, Sendable {
             writer.key("newText")
             writer.string(candidate.insertText)
             writer.endObject()
+            if let uri = resolveURI, let data = Features.resolveData(candidate) {
+                writer.key("data")
+                writer.beginObject()
+                writer.key(data.kind)
+                writer.string(data.name)
+                writer.key("uri")
+                writer.string(uri)
+                writer.endObject()
+            }
             writer.endObject()
         }
         writer.endArray()
