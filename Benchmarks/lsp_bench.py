@@ -234,7 +234,9 @@ def initialize(client: Client, root: Path, timeout: float) -> dict:
             "synchronization": {"didSave": True},
             "hover": {"contentFormat": ["markdown", "plaintext"]},
             "definition": {}, "references": {},
-            "completion": {"completionItem": {"snippetSupport": False}},
+            # As VS Code does: cards are fetched with completionItem/resolve for the item shown.
+            "completion": {"completionItem": {"snippetSupport": False, "documentationFormat": ["markdown", "plaintext"],
+                                              "resolveSupport": {"properties": ["documentation", "detail"]}}},
             "publishDiagnostics": {"versionSupport": True},
         },
     }
@@ -377,10 +379,12 @@ def latency_session(binary: str, corpus: Path, requests: int, timeout: float, lo
             return out
 
         noop = ("marginalia/benchNoSuchMethod", {})
+        resolve_points: list[tuple[str, dict]] = []
 
         def run(method: str, params_of, points) -> dict:
             """Each request paired with a baseline request right before it, so both see the same machine."""
             times, base, by_kind, sizes, empty = [], [], {}, [], 0
+            shown: list[tuple[str, dict]] = []  # completion: the first item of each answer, to resolve
             for kind, uri, position in points:
                 base.append(client.request(*noop, timeout=30)[0])
                 seconds, response = client.request(method, params_of(uri, position), timeout=30)
@@ -392,6 +396,10 @@ def latency_session(binary: str, corpus: Path, requests: int, timeout: float, lo
                 if "error" in response or not result:
                     empty += 1
                 sizes.append(len(result) if isinstance(result, list) else 1 if result else 0)
+                if method == "textDocument/completion" and isinstance(result, list) and result:
+                    shown.append((kind, result[0]))
+            if shown:
+                resolve_points.extend(shown)
             out = {**summary(times), "empty_results": empty, "baseline": summary(base),
                    "mean_results": sum(sizes) / len(sizes), "max_results": max(sizes),
                    "by_target": {k: summary(v) for k, v in by_kind.items()}}
@@ -419,6 +427,10 @@ def latency_session(binary: str, corpus: Path, requests: int, timeout: float, lo
              [("complete-key", 0.7), ("complete-entity", 0.3)]),
         ]:
             results[method] = run(method, params_of, positions(point_mix, requests))
+        # The documentation of the item an editor shows first, resolved as VS Code does.
+        if resolve_points:
+            results["completionItem/resolve"] = run("completionItem/resolve", lambda uri, item: item,
+                                                    [(kind, "", item) for kind, item in resolve_points])
         # References on one citation key: how many locations came back (for context).
         ref_uri, ref_pos = targets["citation"][0]
         _, ref_response = client.request("textDocument/references", {
@@ -518,7 +530,8 @@ def report(results: dict) -> str:
                          f"{lat['open_to_all_diagnostics_s']:.2f} s")
         lines.append(f"  {'method':<26} {'n':>5} {'p50 ms':>8} {'p99 ms':>8} {'base p50':>9} {'p50-base':>9} {'p99-base':>9} "
                      f"{'p99/base':>9} {'empty':>6} {'results':>8}")
-        for method in ("textDocument/hover", "textDocument/definition", "textDocument/references", "textDocument/completion"):
+        for method in ("textDocument/hover", "textDocument/definition", "textDocument/references", "textDocument/completion",
+                       "completionItem/resolve"):
             s = lat.get(method)
             if not s:
                 continue
@@ -530,7 +543,8 @@ def report(results: dict) -> str:
                 f"{kind} p50 {v['p50_ms']:.3f} p99 {v['p99_ms']:.3f} max {v['max_ms']:.1f} (n={v['n']})"
                 for kind, v in sorted(s["by_target"].items())))
         lines.append("  (base p50: a -32601 request sent right before each request; p99-base estimates the server time "
-                     "at p99; budget p99 < 1 ms for hover, definition, completion; results = mean items or locations)")
+                     "at p99; budget p99 < 1 ms for hover, definition, completion; results = mean items or locations; "
+                     "completionItem/resolve: the first item of each completion answer)")
         lines.append(f"  references on one citation key returned {lat['references_sample_locations']} locations")
         dc = lat.get("didChange", {})
         if "skipped" in dc:
