@@ -169,26 +169,39 @@ struct CorpusTotals: Sendable {
 enum ParallelMap {
     static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
         if items.count < 2 { return items.map(transform) }
-        let box = ResultBox<R>(count: items.count)
+        let slots = Slots<R>(count: items.count)
         DispatchQueue.concurrentPerform(iterations: items.count) { index in
-            box.set(index, transform(items[index]))
+            slots.set(index, transform(items[index]))
         }
-        return box.values()
+        return slots.values()
     }
 
-    /// Slots written once each from concurrent iterations; read after all have finished.
-    final class ResultBox<R>: @unchecked Sendable {
-        private let slots: UnsafeMutableBufferPointer<R?>
+    /// Slots written once each by concurrent iterations, read after all have finished.
+    final class Slots<Value>: @unchecked Sendable {
+        private let slots: UnsafeMutableBufferPointer<Value?>
+
+        /// Makes `count` empty slots.
         init(count: Int) {
-            slots = UnsafeMutableBufferPointer<R?>.allocate(capacity: count)
+            slots = UnsafeMutableBufferPointer<Value?>.allocate(capacity: count)
             slots.initialize(repeating: nil)
         }
+
         deinit {
             slots.deinitialize()
             slots.deallocate()
         }
+
         /// Each index is written by exactly one iteration, so distinct slots never race.
-        func set(_ index: Int, _ value: R) { slots[index] = value }
-        func values() -> [R] { slots.compactMap { $0 } }
+        func set(_ index: Int, _ value: Value) { slots[index] = value }
+
+        /// Moves the value out of a slot.
+        func take(_ index: Int) -> Value? {
+            let value = slots[index]
+            slots[index] = nil
+            return value
+        }
+
+        /// Every value set, in index order.
+        func values() -> [Value] { slots.compactMap { $0 } }
     }
 }

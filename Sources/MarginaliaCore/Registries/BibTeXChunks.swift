@@ -84,33 +84,6 @@ enum BibTeXChunks {
         return starts.count > 1 ? starts : nil
     }
 
-    /// Slots written once each by concurrent iterations, read after all have finished.
-    final class Slots<Value>: @unchecked Sendable {
-        /// One optional value per iteration.
-        private let slots: UnsafeMutableBufferPointer<Value?>
-
-        /// Makes `count` empty slots.
-        init(count: Int) {
-            slots = UnsafeMutableBufferPointer<Value?>.allocate(capacity: count)
-            slots.initialize(repeating: nil)
-        }
-
-        deinit {
-            slots.deinitialize()
-            slots.deallocate()
-        }
-
-        /// Each index is written by exactly one iteration, so distinct slots never race.
-        func set(_ index: Int, _ value: Value) { slots[index] = value }
-
-        /// Moves the value out of a slot.
-        func take(_ index: Int) -> Value? {
-            let value = slots[index]
-            slots[index] = nil
-            return value
-        }
-    }
-
     /// The uninitialized storage of a result array; each thread initializes its own elements.
     struct Output<Element>: @unchecked Sendable {
         /// The first element (nil for an empty array).

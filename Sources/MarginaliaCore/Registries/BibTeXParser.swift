@@ -69,7 +69,7 @@ public enum BibTeXParser {
         guard prefix.position == firstStart else { return nil }
         let macros = prefix.macros
         let shared = SharedBuffer(buffer: buffer)
-        let slots = BibTeXChunks.Slots<(chunk: ScannedChunk, issues: [ParseIssue], sawCrossref: Bool, end: Int)>(count: starts.count)
+        let slots = ParallelMap.Slots<(chunk: ScannedChunk, issues: [ParseIssue], sawCrossref: Bool, end: Int)>(count: starts.count)
         DispatchQueue.concurrentPerform(iterations: starts.count) { index in
             let limit = index + 1 < starts.count ? starts[index + 1] : shared.buffer.count
             var scanner = Scanner(buffer: shared.buffer, textStart: textStart, start: starts[index], limit: limit, macros: macros)
