@@ -111,14 +111,20 @@ private func referenceCompletions(_ corpus: Corpus, kind: String, typed: String,
 
 /// The completion answer as the server writes it equals `JSONEncoder`'s, parsed back.
 @Suite struct CompletionEncodingTests {
-    @Test func handWrittenListEqualsEncodedList() throws {
-        let fixture = try Fixture(bib: bibliography, text: "See @\n")
-        defer { fixture.remove() }
+    /// A snapshot of a corpus with six sources, and the params of a completion after `See @`.
+    private func sixSources(_ fixture: Fixture) -> (Snapshot, CompletionParams) {
         let corpus = CorpusLoader.load(root: fixture.folder.path)
         var snapshot = Snapshot()
         snapshot.corpora[corpus.root] = corpus
         let params = CompletionParams(textDocument: TextDocumentIdentifier(uri: DocumentURI(filePath: fixture.document)),
                                       position: Position(line: 0, character: 5))
+        return (snapshot, params)
+    }
+
+    @Test func handWrittenListEqualsEncodedList() throws {
+        let fixture = try Fixture(bib: bibliography, text: "See @\n")
+        defer { fixture.remove() }
+        var (snapshot, params) = sixSources(fixture)
         for markdown in [true, false] {
             snapshot.capabilities = markdown
                 ? try JSONDecoder().decode(ClientCapabilities.self, from: Data(
@@ -148,11 +154,7 @@ private func referenceCompletions(_ corpus: Corpus, kind: String, typed: String,
     @Test func documentationResolvedLazily() throws {
         let fixture = try Fixture(bib: bibliography, text: "See @\n")
         defer { fixture.remove() }
-        let corpus = CorpusLoader.load(root: fixture.folder.path)
-        var snapshot = Snapshot()
-        snapshot.corpora[corpus.root] = corpus
-        let params = CompletionParams(textDocument: TextDocumentIdentifier(uri: DocumentURI(filePath: fixture.document)),
-                                      position: Position(line: 0, character: 5))
+        var (snapshot, params) = sixSources(fixture)
         snapshot.capabilities = try JSONDecoder().decode(ClientCapabilities.self, from: Data(
             #"{"textDocument":{"completion":{"completionItem":{"documentationFormat":["markdown"]}}}}"#.utf8))
         let eager = try #require(Features.completion(params, snapshot)).list.items
