@@ -66,36 +66,151 @@ public enum SourceFormat: String, Sendable, Hashable {
 }
 
 /// A bibliography entry: a BibTeX entry or a CSL-JSON item, normalized.
+///
+/// A value with copy-on-write storage: the fields live behind one reference, so a copy (into a
+/// key table, a rule's loop, a cache) costs one retain instead of one per string and array.
 public struct Source: Sendable, Hashable {
     /// The citation key (BibTeX key, CSL `id`).
-    public var key: String
+    public var key: String {
+        get { storage.key }
+        set { uniqueStorage().key = newValue }
+        _modify { yield &uniqueStorage().key }
+    }
     /// Byte range of the key in its file.
-    public var keyRange: Range<Int>
+    public var keyRange: Range<Int> {
+        get { storage.keyRange }
+        set { uniqueStorage().keyRange = newValue }
+        _modify { yield &uniqueStorage().keyRange }
+    }
     /// Byte range of the whole entry.
-    public var entryRange: Range<Int>
+    public var entryRange: Range<Int> {
+        get { storage.entryRange }
+        set { uniqueStorage().entryRange = newValue }
+        _modify { yield &uniqueStorage().entryRange }
+    }
     /// Absolute path of the file.
-    public var path: String
+    public var path: String {
+        get { storage.path }
+        set { uniqueStorage().path = newValue }
+        _modify { yield &uniqueStorage().path }
+    }
     /// The format.
-    public var format: SourceFormat
+    public var format: SourceFormat {
+        get { storage.format }
+        set { uniqueStorage().format = newValue }
+        _modify { yield &uniqueStorage().format }
+    }
     /// Entry type as written (`article`, `article-journal`, `book`...), lowercased.
-    public var entryType: String
+    public var entryType: String {
+        get { storage.entryType }
+        set { uniqueStorage().entryType = newValue }
+        _modify { yield &uniqueStorage().entryType }
+    }
     /// Authors (or editors when there are no authors), in order.
-    public var authors: [PersonName]
+    public var authors: [PersonName] {
+        get { storage.authors }
+        set { uniqueStorage().authors = newValue }
+        _modify { yield &uniqueStorage().authors }
+    }
     /// Year of issue, as text ("2020", "2020/2021"), if known.
-    public var year: String?
+    public var year: String? {
+        get { storage.year }
+        set { uniqueStorage().year = newValue }
+        _modify { yield &uniqueStorage().year }
+    }
     /// Title.
-    public var title: String?
+    public var title: String? {
+        get { storage.title }
+        set { uniqueStorage().title = newValue }
+        _modify { yield &uniqueStorage().title }
+    }
     /// Journal, book, site or publisher: where it appeared.
-    public var container: String?
+    public var container: String? {
+        get { storage.container }
+        set { uniqueStorage().container = newValue }
+        _modify { yield &uniqueStorage().container }
+    }
     /// URL.
-    public var url: String?
+    public var url: String? {
+        get { storage.url }
+        set { uniqueStorage().url = newValue }
+        _modify { yield &uniqueStorage().url }
+    }
     /// DOI, without the `https://doi.org/` prefix.
-    public var doi: String?
+    public var doi: String? {
+        get { storage.doi }
+        set { uniqueStorage().doi = newValue }
+        _modify { yield &uniqueStorage().doi }
+    }
     /// Every field by lowercased name (BibTeX names; CSL-JSON variable names), for hover and
     /// completion details.
-    public var fields: [String: SourceField]
+    public var fields: [String: SourceField] {
+        get { storage.fields }
+        set { uniqueStorage().fields = newValue }
+        _modify { yield &uniqueStorage().fields }
+    }
     /// Other keys this entry answers to (BibLaTeX `ids`).
-    public var aliases: [String]
+    public var aliases: [String] {
+        get { storage.aliases }
+        set { uniqueStorage().aliases = newValue }
+        _modify { yield &uniqueStorage().aliases }
+    }
+
+    /// The fields. Only ever mutated while uniquely referenced (`uniqueStorage()`), which is
+    /// what makes the `var`s safe to share across threads.
+    private final class Storage: @unchecked Sendable {
+        var key: String
+        var keyRange: Range<Int>
+        var entryRange: Range<Int>
+        var path: String
+        var format: SourceFormat
+        var entryType: String
+        var authors: [PersonName]
+        var year: String?
+        var title: String?
+        var container: String?
+        var url: String?
+        var doi: String?
+        var fields: [String: SourceField]
+        var aliases: [String]
+
+        init(
+            key: String, keyRange: Range<Int>, entryRange: Range<Int>, path: String, format: SourceFormat,
+            entryType: String, authors: [PersonName], year: String?, title: String?, container: String?,
+            url: String?, doi: String?, fields: [String: SourceField], aliases: [String]
+        ) {
+            self.key = key
+            self.keyRange = keyRange
+            self.entryRange = entryRange
+            self.path = path
+            self.format = format
+            self.entryType = entryType
+            self.authors = authors
+            self.year = year
+            self.title = title
+            self.container = container
+            self.url = url
+            self.doi = doi
+            self.fields = fields
+            self.aliases = aliases
+        }
+
+        /// A copy of every field, for the first mutation of a shared value.
+        func copy() -> Storage {
+            Storage(
+                key: key, keyRange: keyRange, entryRange: entryRange, path: path, format: format,
+                entryType: entryType, authors: authors, year: year, title: title, container: container,
+                url: url, doi: doi, fields: fields, aliases: aliases)
+        }
+    }
+
+    private var storage: Storage
+
+    /// The storage, copied first when another value shares it: mutation never shows through a copy.
+    private mutating func uniqueStorage() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
+    }
 
     /// Creates a source.
     public init(
@@ -104,20 +219,40 @@ public struct Source: Sendable, Hashable {
         container: String? = nil, url: String? = nil, doi: String? = nil,
         fields: [String: SourceField] = [:], aliases: [String] = []
     ) {
-        self.key = key
-        self.keyRange = keyRange
-        self.entryRange = entryRange
-        self.path = path
-        self.format = format
-        self.entryType = entryType
-        self.authors = authors
-        self.year = year
-        self.title = title
-        self.container = container
-        self.url = url
-        self.doi = doi
-        self.fields = fields
-        self.aliases = aliases
+        storage = Storage(
+            key: key, keyRange: keyRange, entryRange: entryRange, path: path, format: format,
+            entryType: entryType, authors: authors, year: year, title: title, container: container,
+            url: url, doi: doi, fields: fields, aliases: aliases)
+    }
+
+    /// Sources are equal when every field is, as for a plain struct; a shared storage is equal
+    /// without looking further.
+    public static func == (lhs: Source, rhs: Source) -> Bool {
+        if lhs.storage === rhs.storage { return true }
+        let l = lhs.storage, r = rhs.storage
+        return l.key == r.key && l.keyRange == r.keyRange && l.entryRange == r.entryRange && l.path == r.path
+            && l.format == r.format && l.entryType == r.entryType && l.authors == r.authors && l.year == r.year
+            && l.title == r.title && l.container == r.container && l.url == r.url && l.doi == r.doi
+            && l.fields == r.fields && l.aliases == r.aliases
+    }
+
+    /// Hashes every field, as `==` compares them.
+    public func hash(into hasher: inout Hasher) {
+        let s = storage
+        hasher.combine(s.key)
+        hasher.combine(s.keyRange)
+        hasher.combine(s.entryRange)
+        hasher.combine(s.path)
+        hasher.combine(s.format)
+        hasher.combine(s.entryType)
+        hasher.combine(s.authors)
+        hasher.combine(s.year)
+        hasher.combine(s.title)
+        hasher.combine(s.container)
+        hasher.combine(s.url)
+        hasher.combine(s.doi)
+        hasher.combine(s.fields)
+        hasher.combine(s.aliases)
     }
 }
 
