@@ -54,17 +54,21 @@ public struct Registries: Sendable {
         self.texts = texts
         self.loadIssues = loadIssues
 
+        // Sized once for every key, so a large bibliography does not rehash the table as it grows.
         var sources: [String: [Source]] = [:]
+        sources.reserveCapacity(self.bibliographies.reduce(0) { $0 + $1.sources.count })
+        // Aliases yield to every key, so they go in after all keys; the few sources that have
+        // some are set aside on the way, not found by a second walk over every source.
+        var withAliases: [Source] = []
         for file in self.bibliographies {
             for source in file.sources {
                 sources[source.key, default: []].append(source)
+                if !source.aliases.isEmpty { withAliases.append(source) }
             }
         }
-        for file in self.bibliographies {
-            for source in file.sources {
-                for alias in source.aliases where sources[alias] == nil {
-                    sources[alias] = [source]
-                }
+        for source in withAliases {
+            for alias in source.aliases where sources[alias] == nil {
+                sources[alias] = [source]
             }
         }
         sourcesByKey = sources

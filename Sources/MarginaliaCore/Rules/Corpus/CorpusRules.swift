@@ -83,10 +83,14 @@ enum RegistryIssuesRule {
 /// `duplicate-source-key`: a key defined more than once, in one file or across files.
 enum DuplicateSourceKeyRule {
     static func check(_ registries: Registries) -> [Finding] {
+        // Only keys defined more than once matter: most bibliographies have none, and then no
+        // entry's key is hashed again.
+        let duplicated = registries.sourcesByKey.filter { $0.value.count > 1 }
+        guard !duplicated.isEmpty else { return [] }
         var findings: [Finding] = []
         for file in registries.bibliographies {
             for source in file.sources {
-                guard let all = registries.sourcesByKey[source.key], all.count > 1, let first = all.first, first != source else { continue }
+                guard let first = duplicated[source.key]?.first, first != source else { continue }
                 findings.append(CorpusRules.finding(
                     RuleID.duplicateSourceKey, "duplicate source key '\(source.key)': citations use the first definition",
                     path: file.path, range: source.keyRange,
