@@ -99,11 +99,8 @@ public struct Registries: Sendable {
         entityIDsByFoldedName = folded
         gazetteer = Gazetteer(patterns: configuration.implicitMentions ? patterns : [])
         gazetteerEntityIDs = payloadIDs
-        let occurrences = Registries.collectOccurrences(
+        occurrencesByPath = Registries.collectOccurrences(
             bibliographies: self.bibliographies, entityFiles: self.entityFiles, codebook: codebook)
-        occurrencesByPath = Dictionary(grouping: occurrences, by: \.path).mapValues {
-            $0.sorted { $0.range.lowerBound < $1.range.lowerBound }
-        }
 
         var types: [String: CodeType] = [:]
         for type in codebook.types where types[type.name] == nil { types[type.name] = type }
@@ -186,30 +183,48 @@ public struct Registries: Sendable {
     }
 
     /// Every occurrence of a registry key in the registry files (definitions), and of type names
-    /// used as values inside them.
-    static func collectOccurrences(bibliographies: [BibliographyFile], entityFiles: [EntitiesFile], codebook: Codebook) -> [Occurrence] {
-        var result: [Occurrence] = []
+    /// used as values inside them, by path, sorted by start. Entries come in file order, so a
+    /// file's list is built in order and sorted only when it is not (several files of one path).
+    static func collectOccurrences(bibliographies: [BibliographyFile], entityFiles: [EntitiesFile], codebook: Codebook) -> [String: [Occurrence]] {
+        var byPath: [String: [Occurrence]] = [:]
+        func add(_ path: String, reserving count: Int, _ fill: (inout [Occurrence]) -> Void) {
+            var list = byPath.removeValue(forKey: path) ?? []
+            list.reserveCapacity(list.count + count)
+            fill(&list)
+            byPath[path] = list
+        }
         for file in bibliographies {
-            for source in file.sources {
-                result.append(Occurrence(target: .source(key: source.key), path: file.path, range: source.keyRange, kind: .registryEntry))
+            add(file.path, reserving: file.sources.count) { list in
+                for index in file.sources.indices {
+                    let source = file.sources[index]
+                    list.append(Occurrence(target: .source(key: source.key), path: file.path, range: source.keyRange, kind: .registryEntry))
+                }
             }
         }
         for file in entityFiles {
-            for entity in file.entities {
-                result.append(Occurrence(target: .entity(id: entity.id), path: file.path, range: entity.idRange, kind: .registryEntry))
-                if let typeRange = entity.typeRange {
-                    result.append(Occurrence(target: .type(name: entity.type), path: file.path, range: typeRange, kind: .registryReference))
+            add(file.path, reserving: file.entities.count * 2) { list in
+                for entity in file.entities {
+                    list.append(Occurrence(target: .entity(id: entity.id), path: file.path, range: entity.idRange, kind: .registryEntry))
+                    if let typeRange = entity.typeRange {
+                        list.append(Occurrence(target: .type(name: entity.type), path: file.path, range: typeRange, kind: .registryReference))
+                    }
                 }
             }
         }
         if let path = codebook.path {
-            for type in codebook.types + codebook.entityTypes {
-                if let range = type.range {
-                    result.append(Occurrence(target: .type(name: type.name), path: path, range: range, kind: .registryEntry))
+            add(path, reserving: codebook.types.count + codebook.entityTypes.count) { list in
+                for type in codebook.types + codebook.entityTypes {
+                    if let range = type.range {
+                        list.append(Occurrence(target: .type(name: type.name), path: path, range: range, kind: .registryEntry))
+                    }
                 }
             }
         }
-        return result
+        for (path, list) in byPath {
+            let inOrder = zip(list, list.dropFirst()).allSatisfy { $0.range.lowerBound <= $1.range.lowerBound }
+            if !inOrder { byPath[path] = list.sorted { $0.range.lowerBound < $1.range.lowerBound } }
+        }
+        return byPath
     }
 }
 
