@@ -193,14 +193,6 @@ public enum CorpusLoader {
         return files.filter { file in globs.contains { $0.matches(file) } }.map { joinPath(root, $0) }
     }
 
-    /// Reads and parses documents in parallel; unreadable files become documents with a finding.
-    public static func parseDocuments(_ paths: [String], overlays: [String: SourceText] = [:]) -> [Document] {
-        ParallelMap.map(paths) { path in
-            let text = overlays[path] ?? readFile(path) ?? SourceText(bytes: [])
-            return Document(path: path, text: text)
-        }
-    }
-
     /// The corpus's `marginalia.json`, parsed, and its text; defaults when there is none.
     public static func readConfiguration(root: String, overlays: [String: SourceText] = [:]) -> (configuration: Configuration, text: SourceText?) {
         let path = joinPath(root, "marginalia.json")
@@ -222,42 +214,43 @@ public enum CorpusLoader {
         return files.sorted()
     }
 
-    /// Loads the corpus at `root`.
+    /// Loads a corpus: configuration, file list, registries, every document parsed and
+    /// analyzed. `overlays` (unsaved editor buffers by absolute path) win over the disk.
     public static func load(root: String, overlays: [String: SourceText] = [:]) -> Corpus {
-        let standardizedRoot = (root as NSString).standardizingPath
-        // The config decides what is excluded and what is a document: read it first, once.
-        let config = readConfiguration(root: standardizedRoot, overlays: overlays)
-        let files = corpusFiles(root: standardizedRoot, configuration: config.configuration, overlays: overlays)
-        let paths = documentPaths(root: standardizedRoot, files: files, configuration: config.configuration)
-        let documents = parseDocuments(paths, overlays: overlays)
-        let registries = loadRegistries(root: standardizedRoot, files: files, documents: documents, overlays: overlays, config: config)
-        return Corpus(registries: registries, parsed: documents)
+        load(root: root, overlays: overlays) { $0 }
     }
 
-    /// Whether a source entry is a pattern rather than a plain path.
     /// Loads a corpus for a one-shot report (`check`): each document is parsed, analyzed and
     /// trimmed to what the report reads (`AnalyzedDocument.trimmedForReport`) in one step, so at
     /// most one full markup tree per core is alive at a time. Queries that need occurrences or
     /// the markup (hover, references, stats) need `load` instead.
     public static func loadForReport(root: String) -> Corpus {
+        load(root: root, overlays: [:]) { $0.trimmedForReport() }
+    }
+
+    /// The loading pipeline. Registries depend on front matter (`bibliography:`), analysis on
+    /// registries: the texts and their front matter are read first, then each document is
+    /// parsed and analyzed in one parallel step (while its bytes are still in the cache), and
+    /// `keep` decides what of it outlives that step.
+    private static func load(root: String, overlays: [String: SourceText], keep: @Sendable (AnalyzedDocument) -> AnalyzedDocument) -> Corpus {
         let standardizedRoot = (root as NSString).standardizingPath
-        let config = readConfiguration(root: standardizedRoot)
-        let files = corpusFiles(root: standardizedRoot, configuration: config.configuration)
+        // The config decides what is excluded and what is a document: read it first, once.
+        let config = readConfiguration(root: standardizedRoot, overlays: overlays)
+        let files = corpusFiles(root: standardizedRoot, configuration: config.configuration, overlays: overlays)
         let paths = documentPaths(root: standardizedRoot, files: files, configuration: config.configuration)
-        // Registries depend on front matter (`bibliography:`), analysis on registries: read the
-        // texts and their front matter first, parse the rest once the registries are known.
-        let texts = ParallelMap.map(paths) { readFile($0) ?? SourceText(bytes: []) }
+        let texts = ParallelMap.map(paths) { overlays[$0] ?? readFile($0) ?? SourceText(bytes: []) }
         let frontMatters = zip(paths, texts).map { path, text in
             (path: path, frontMatter: MarkupParser.frontMatter(text, format: DocumentFormat.forPath(path) ?? .plainText))
         }
-        let registries = loadRegistries(root: standardizedRoot, files: files, config: config, frontMatters: frontMatters)
-        let inputs = Array(zip(paths, texts))
-        let analyzed = ParallelMap.map(inputs) { path, text in
-            AnalyzedDocument(Document(path: path, text: text), registries: registries).trimmedForReport()
+        let registries = loadRegistries(
+            root: standardizedRoot, files: files, overlays: overlays, config: config, frontMatters: frontMatters)
+        let analyzed = ParallelMap.map(Array(zip(paths, texts))) { path, text in
+            keep(AnalyzedDocument(Document(path: path, text: text), registries: registries))
         }
         return Corpus(registries: registries, documents: Dictionary(analyzed.map { ($0.document.path, $0) }, uniquingKeysWith: { a, _ in a }))
     }
 
+    /// Whether a source entry is a pattern rather than a plain path.
     static func isGlobPattern(_ pattern: String) -> Bool {
         pattern.contains { "*?[{".contains($0) }
     }
