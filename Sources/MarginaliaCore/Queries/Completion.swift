@@ -50,7 +50,7 @@ extension Corpus {
     /// filter text holds the typed text (folded), in candidate order.
     /// With `cards` false, candidates naming a source or entity come without documentation (a
     /// client fetches it for the one it shows): building cards is most of an answer's cost.
-    public func completions(at offset: Int, in path: String, limit: Int = 200, cards: Bool = true) -> CompletionResult? {
+    public func completions(at offset: Int, in path: String, limit: Int = 100, cards: Bool = true) -> CompletionResult? {
         guard let analyzed = documents[path], let context = completionContext(at: offset, in: analyzed) else { return nil }
         let typed = analyzed.document.text.string(context.replaceRange)
         let (positions, isIncomplete) = context.index.matching(TextFolding.key(for: typed), limit: limit)

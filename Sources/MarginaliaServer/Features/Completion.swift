@@ -8,7 +8,7 @@ extension Features {
         let offset = snapshot.converter.utf8Offset(of: params.position, in: file.text)
         let markdown = prefersMarkdownDocumentation(snapshot)
         // A client that resolves documentation lazily gets the cards of sources and entities
-        // through `completionItem/resolve`, for the one item it shows, not for all 200.
+        // through `completionItem/resolve`, for the one item it shows, not for all 100.
         let resolvesDocumentation = snapshot.capabilities.textDocument?.completion?.completionItem?
             .resolveSupport?.properties.contains("documentation") ?? false
         guard let result = file.corpus.completions(at: offset, in: file.path, cards: !resolvesDocumentation) else {
@@ -70,7 +70,7 @@ extension Features {
 }
 
 /// A completion answer written straight from the core's candidates: the `CompletionList` of
-/// `list`, without building an item per candidate first (answers carry up to 200 items).
+/// `list`, without building an item per candidate first (answers carry up to 100 items).
 struct CompletionAnswer: JSONWritable, Sendable {
     /// The candidates, best first.
     let candidates: [CompletionCandidate]
