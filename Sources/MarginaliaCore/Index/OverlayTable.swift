@@ -43,10 +43,11 @@ public struct OverlayTable<Key: Hashable & Sendable, Value: Sendable>: Sendable 
         return merged
     }
 
-    /// Folds the overlay into a new base when it is large against the base: amortized over the
-    /// changes that grew it, so a change costs O(1) on average.
+    /// Folds the overlay into a new base once it holds an eighth of the base (and at least 2,048
+    /// keys): the fold is amortized over the changes that grew the overlay, and the overlay a
+    /// snapshot copies on each change stays small against the whole table.
     private mutating func foldIfLarge() {
-        guard overlay.count > 1024 && overlay.count > base.entries.count / 2 else { return }
+        guard overlay.count > max(2048, base.entries.count / 8) else { return }
         base = Base(dictionary)
         overlay = [:]
     }
