@@ -48,7 +48,7 @@ public struct AnalyzedDocument: Sendable {
             // registries: the two halves share nothing mutable.
             let halves = ParallelMap.map([false, true]) { heuristics -> AnalysisHalf in
                 heuristics ? .heuristics(HeuristicRules.check(document, registries: registries, policy: policy))
-                    : .structural(StructuralAnalysis(document, registries: registries, policy: policy))
+                    : .structural(StructuralAnalysis(document, registries: registries))
             }
             var found: (StructuralAnalysis?, [Finding]) = (nil, [])
             for half in halves {
@@ -57,10 +57,10 @@ public struct AnalyzedDocument: Sendable {
                 case .heuristics(let findings): found.1 = findings
                 }
             }
-            structural = found.0 ?? StructuralAnalysis(document, registries: registries, policy: policy)
+            structural = found.0 ?? StructuralAnalysis(document, registries: registries)
             heuristicFindings = found.1
         } else {
-            structural = StructuralAnalysis(document, registries: registries, policy: policy)
+            structural = StructuralAnalysis(document, registries: registries)
             heuristicFindings = HeuristicRules.check(document, registries: registries, policy: policy)
         }
         storage = Storage(
@@ -82,7 +82,7 @@ public struct AnalyzedDocument: Sendable {
         var useCounts: [Target: Int] = [:]
         var findings: [Finding] = []
 
-        init(_ document: Document, registries: Registries, policy: FindingPolicy) {
+        init(_ document: Document, registries: Registries) {
             let markup = document.markup
             let path = document.path
             occurrences.reserveCapacity(markup.citations.count + markup.mentions.count * 2)
