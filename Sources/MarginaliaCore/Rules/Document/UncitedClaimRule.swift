@@ -47,8 +47,7 @@ public enum CitationSupport {
             sourceStarts += markup.links.map(\.range.lowerBound)
             sourceStarts.sort()
             func holdsSource(_ note: NoteDefinition) -> Bool {
-                Evidence.firstIndex(in: sourceStarts, atLeast: note.contentRange.lowerBound)
-                    .map { $0 < sourceStarts.count && sourceStarts[$0] < note.contentRange.upperBound } ?? false
+                Evidence.anyStart(in: sourceStarts, note.contentRange)
             }
             var supportingLabels = Set<String>()
             var seenLabels = Set<String>()
@@ -71,18 +70,13 @@ public enum CitationSupport {
         public func supports(_ annotation: Annotation, in bytes: [UInt8]) -> Bool {
             let inside = annotation.range
             let after = annotation.markupRange.upperBound..<CitationSupport.restOfSentence(after: annotation, in: bytes)
-            for starts in [citationStarts, supportingNoteStarts] {
-                // What `supports` accepted before: a range starting inside the span (ranges
-                // starting inside end inside: markup nests) or starting in the rest of the sentence.
-                if Evidence.anyStart(in: starts, inside.lowerBound..<inside.upperBound) || Evidence.anyStart(in: starts, after) {
-                    return true
-                }
-            }
-            return false
+            // A citation or note starting inside the span ends inside it (markup nests).
+            return Evidence.anyStart(in: citationStarts, inside) || Evidence.anyStart(in: citationStarts, after)
+                || Evidence.anyStart(in: supportingNoteStarts, inside) || Evidence.anyStart(in: supportingNoteStarts, after)
         }
 
         /// The index of the first value >= `bound` in sorted `values` (`values.count` if none).
-        static func firstIndex(in values: [Int], atLeast bound: Int) -> Int? {
+        static func firstIndex(in values: [Int], atLeast bound: Int) -> Int {
             var low = 0
             var high = values.count
             while low < high {
@@ -92,8 +86,10 @@ public enum CitationSupport {
             return low
         }
 
+        /// Whether some value of sorted `values` lies in `range`.
         static func anyStart(in values: [Int], _ range: Range<Int>) -> Bool {
-            guard !range.isEmpty, let index = firstIndex(in: values, atLeast: range.lowerBound) else { return false }
+            guard !range.isEmpty else { return false }
+            let index = firstIndex(in: values, atLeast: range.lowerBound)
             return index < values.count && values[index] < range.upperBound
         }
     }
