@@ -24,7 +24,7 @@ let package = Package(
             dependencies: ["MarginaliaCore", "JSONRPC", "LanguageServerProtocol"],
             swiftSettings: strict),
         // The command line: arguments, commands, reporters.
-        .target(name: "MarginaliaCLI", dependencies: ["MarginaliaCore", "MarginaliaServer"], swiftSettings: strict),
+        .target(name: "MarginaliaCLI", dependencies: ["MarginaliaCore", "MarginaliaServer", "JSONRPC"], swiftSettings: strict),
         .executableTarget(name: "marginalia", dependencies: ["MarginaliaCLI"], swiftSettings: strict),
 
         .testTarget(name: "TextTests", dependencies: ["MarginaliaCore"], swiftSettings: strict),

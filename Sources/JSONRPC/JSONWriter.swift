@@ -123,9 +123,17 @@ public struct JSONWriter: Sendable {
         needsComma = true
     }
 
-    /// A JSON string: `"` and `\` escaped, control bytes as `\n`, `\t`... or `\u00XX`, the rest as UTF-8.
+    /// A JSON string (see `appendString`).
     public mutating func string(_ value: String) {
         separate()
+        JSONWriter.appendString(value, to: &bytes)
+        needsComma = true
+    }
+
+    /// Appends `value` as a JSON string literal: `"` and `\` escaped, `\n`, `\r`, `\t` by name,
+    /// other control bytes as `\u00XX`, the rest as UTF-8. The one string escaper of every JSON
+    /// writer (the server's and the command line's reports).
+    public static func appendString(_ value: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { utf8 in
@@ -142,14 +150,13 @@ public struct JSONWriter: Sendable {
                 if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
                     if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
                     runStart = index + 1
-                    appendEscape(byte)
+                    appendEscape(byte, to: &bytes)
                 }
                 index += 1
             }
             if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
         }
         bytes.append(UInt8(ascii: "\""))
-        needsComma = true
     }
 
     /// Whether any of eight bytes is a control byte, `"` or `\` (bit tricks: a byte is below
@@ -164,20 +171,19 @@ public struct JSONWriter: Sendable {
         return (control | quote | backslash) != 0
     }
 
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
     /// The escape of one byte that may not appear raw in a JSON string.
-    private mutating func appendEscape(_ byte: UInt8) {
+    private static func appendEscape(_ byte: UInt8, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\\"))
         switch byte {
         case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\""))
         case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\"))
-        case 0x08: bytes.append(UInt8(ascii: "b"))
-        case 0x0C: bytes.append(UInt8(ascii: "f"))
         case 0x0A: bytes.append(UInt8(ascii: "n"))
         case 0x0D: bytes.append(UInt8(ascii: "r"))
         case 0x09: bytes.append(UInt8(ascii: "t"))
         default:
-            let hex: [UInt8] = Array("0123456789abcdef".utf8)
-            bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]])
         }
     }
 

@@ -1,3 +1,5 @@
+import JSONRPC
+
 /// Buffered UTF-8 output: reporters append bytes here and the buffer goes to a file descriptor
 /// in large `write(2)` chunks, so a report of 100,000 findings never exists whole in memory
 /// (and is never copied from a `String` into bytes at the end).
@@ -27,6 +29,11 @@ final class ByteWriter {
     @inline(__always)
     func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         buffer.append(contentsOf: bytes)
+    }
+
+    /// Appends `value` as a JSON string literal, escaped.
+    func appendJSONString(_ value: String) {
+        JSONRPC.JSONWriter.appendString(value, to: &buffer)
     }
 
     /// Appends a string's UTF-8 (without copying it first when it is stored contiguously).

@@ -136,48 +136,8 @@ final class JSONWriter {
         }
     }
 
-    /// Writes a JSON string literal: `"`, `\` and control characters escaped (`\n`, `\r`, `\t`
-    /// by name, others as `\u00XX`), `/` and non-ASCII as they are. Runs of plain bytes are
-    /// copied at once.
+    /// Writes a JSON string literal, with the server's escaper (`JSONRPC.JSONWriter.appendString`).
     static func writeString(_ value: String, to out: ByteWriter) {
-        out.append(UInt8(ascii: "\""))
-        let done: Void? = value.utf8.withContiguousStorageIfAvailable { writeEscaped($0, to: out) }
-        if done == nil {
-            let bytes = Array(value.utf8)
-            bytes.withUnsafeBufferPointer { writeEscaped($0, to: out) }
-        }
-        out.append(UInt8(ascii: "\""))
-    }
-
-    private static let hexDigits: StaticString = "0123456789abcdef"
-
-    private static func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: ByteWriter) {
-        var runStart = 0
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            let byte = bytes[index]
-            if byte >= 0x20 && byte != 0x22 && byte != 0x5C {
-                index += 1
-                continue
-            }
-            if index > runStart { out.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
-            switch byte {
-            case 0x22: out.append("\\\"" as StaticString)
-            case 0x5C: out.append("\\\\" as StaticString)
-            case 0x0A: out.append("\\n" as StaticString)
-            case 0x0D: out.append("\\r" as StaticString)
-            case 0x09: out.append("\\t" as StaticString)
-            default:
-                out.append("\\u00" as StaticString)
-                hexDigits.withUTF8Buffer { digits in
-                    out.append(digits[Int(byte >> 4)])
-                    out.append(digits[Int(byte & 0x0F)])
-                }
-            }
-            index += 1
-            runStart = index
-        }
-        if count > runStart { out.append(UnsafeBufferPointer(rebasing: bytes[runStart..<count])) }
+        out.appendJSONString(value)
     }
 }
