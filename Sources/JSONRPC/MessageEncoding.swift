@@ -12,16 +12,12 @@ public enum MessageEncoding {
     /// A success response; a nil result is written as `"result": null`, as JSON-RPC requires.
     public static func response(id: RequestID, result: (any Encodable)?) throws -> Data {
         if let writable = result as? any JSONWritable {
-            var writer = JSONWriter(capacity: 1024)
-            writer.beginObject()
-            writer.key("jsonrpc")
-            writer.string("2.0")
-            writer.key("id")
-            id.write(to: &writer)
-            writer.key("result")
-            writable.write(to: &writer)
-            writer.endObject()
-            return Data(writer.bytes)
+            return envelope { writer in
+                writer.key("id")
+                id.write(to: &writer)
+                writer.key("result")
+                writable.write(to: &writer)
+            }
         }
         return try makeEncoder().encode(ResponseBody(id: id, result: result))
     }
@@ -34,16 +30,12 @@ public enum MessageEncoding {
     /// A notification; nil params are omitted.
     public static func notification(method: String, params: (any Encodable)?) throws -> Data {
         if let writable = params as? any JSONWritable {
-            var writer = JSONWriter(capacity: 1024)
-            writer.beginObject()
-            writer.key("jsonrpc")
-            writer.string("2.0")
-            writer.key("method")
-            writer.string(method)
-            writer.key("params")
-            writable.write(to: &writer)
-            writer.endObject()
-            return Data(writer.bytes)
+            return envelope { writer in
+                writer.key("method")
+                writer.string(method)
+                writer.key("params")
+                writable.write(to: &writer)
+            }
         }
         return try makeEncoder().encode(RequestBody(id: nil, method: method, params: params))
     }
@@ -51,6 +43,17 @@ public enum MessageEncoding {
     /// A request; nil params are omitted.
     public static func request(id: RequestID, method: String, params: (any Encodable)?) throws -> Data {
         try makeEncoder().encode(RequestBody(id: id, method: method, params: params))
+    }
+
+    /// A message written by hand: `{"jsonrpc":"2.0", members...}`.
+    private static func envelope(_ members: (inout JSONWriter) -> Void) -> Data {
+        var writer = JSONWriter(capacity: 1024)
+        writer.beginObject()
+        writer.key("jsonrpc")
+        writer.string("2.0")
+        members(&writer)
+        writer.endObject()
+        return Data(writer.bytes)
     }
 
     /// The `Content-Length` header for a body of `byteCount` bytes.
