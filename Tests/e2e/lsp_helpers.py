@@ -70,16 +70,6 @@ def accept_registrations(client: LanguageClient):
         return None
 
 
-def accept_registrations(client: LanguageClient):
-    """Answers client/registerCapability as an editor does, keeping what was registered."""
-    client.registrations = []
-
-    @client.feature(types.CLIENT_REGISTER_CAPABILITY)
-    def register(params: types.RegistrationParams):
-        client.registrations.extend(params.registrations)
-        return None
-
-
 class Text:
     """A file of the corpus copy, for finding positions by needle instead of counting columns."""
 
