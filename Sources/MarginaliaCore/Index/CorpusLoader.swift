@@ -100,11 +100,12 @@ public enum CorpusLoader {
 
     /// Reads the registries of the corpus at `root`. `overlays` hold texts that win over the
     /// disk (files open in an editor).
-    /// `config` is the corpus's `marginalia.json` when the caller has read it already.
-    public static func loadRegistries(root: String, files: [String], documents: [Document] = [],
+    /// `config` is the corpus's `marginalia.json` when the caller has read it already;
+    /// `frontMatters` are the documents' front matter, whose `bibliography:` names more files.
+    public static func loadRegistries(root: String, files: [String],
                                       overlays: [String: SourceText] = [:],
                                       config: (configuration: Configuration, text: SourceText?)? = nil,
-                                      frontMatters: [(path: String, frontMatter: FrontMatter?)]? = nil) -> Registries {
+                                      frontMatters: [(path: String, frontMatter: FrontMatter?)] = []) -> Registries {
         func read(_ path: String) -> SourceText? { overlays[path] ?? readFile(path) }
         var texts: [String: SourceText] = [:]
         var loadIssues: [String: [ParseIssue]] = [:]
@@ -128,7 +129,7 @@ public enum CorpusLoader {
                     range: 0..<0))
             }
         }
-        for (documentPath, frontMatter) in frontMatters ?? documents.map({ ($0.path, $0.markup.frontMatter) }) {
+        for (documentPath, frontMatter) in frontMatters {
             guard let field = frontMatter?.fields.first(where: { $0.key == "bibliography" }) else { continue }
             let directory = (documentPath as NSString).deletingLastPathComponent
             for (value, range) in zip(field.values, field.valueRanges) {

@@ -7,7 +7,8 @@ extension Corpus {
         let config = CorpusLoader.readConfiguration(root: root, overlays: overlays)
         let files = CorpusLoader.corpusFiles(root: root, configuration: config.configuration, overlays: overlays)
         let newRegistries = CorpusLoader.loadRegistries(
-            root: root, files: files, documents: documents.values.map(\.document), overlays: overlays, config: config)
+            root: root, files: files, overlays: overlays, config: config,
+            frontMatters: documents.values.map { ($0.document.path, $0.document.markup.frontMatter) })
         return replacing(registries: newRegistries)
     }
 
